@@ -1,0 +1,23 @@
+"""shallownet: gradient descent for a neural network with one hidden layer, as in the lecture.
+
+The core is numpy only; see design.md for the notation and the contract.
+"""
+
+from .activations import ACTIVATIONS
+from .network import (
+    Cache,
+    Grads,
+    Params,
+    backward,
+    compute_cost,
+    forward,
+    init_params,
+    predict,
+    predict_proba,
+    update,
+)
+
+__all__ = [
+    "ACTIVATIONS", "Cache", "Grads", "Params", "backward", "compute_cost", "forward",
+    "init_params", "predict", "predict_proba", "update",
+]

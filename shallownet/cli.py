@@ -1,0 +1,181 @@
+"""The command line: ``python -m shallownet``, for preparing a lecture without a browser."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+
+from . import assignment
+from .history import COLUMNS
+from .settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
+from .trainer import Trainer
+
+MAX_STEPS = 10_000_000
+
+
+class Progress:
+    """A progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.tty = self.stream.isatty()
+        self.last_tenth = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        frac = done / total if total else 1.0
+        if self.tty:
+            filled = int(frac * self.width)
+            bar = "#" * filled + "." * (self.width - filled)
+            end = "\n" if done >= total else ""
+            self.stream.write(f"\r[{bar}] {done:,}/{total:,} steps{end}")
+        elif int(frac * 10) > self.last_tenth:
+            self.last_tenth = int(frac * 10)
+            self.stream.write(f"{done:,}/{total:,} steps ({frac:.0%})\n")
+        self.stream.flush()
+
+
+def _steps(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"steps must be a whole number, got {text!r}") from None
+    if not 0 <= n <= MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"steps = {n} is not allowed: 0 to {MAX_STEPS:,}")
+    return n
+
+
+def _history_size(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"history size must be a whole number, got {text!r}"
+        ) from None
+    if n < 2 or n % 2 or n > 10_000_000:
+        raise argparse.ArgumentTypeError(
+            f"history size = {n} is not allowed: an even number from 2 to 10,000,000"
+        )
+    return n
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("settings (defaults as in the app)")
+    for name, spec in FIELDS.items():
+        flag = "--" + name.replace("_", "-")
+        default = getattr(DEFAULTS, name)
+        help_text = f"{describe_range(spec)} (default {default})"
+        if spec["kind"] == "bool":
+            group.add_argument(
+                flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=help_text
+            )
+        else:
+            group.add_argument(flag, dest=name, metavar=name.upper(), default=None, help=help_text)
+
+
+def _settings_from(args) -> Settings:
+    given = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
+    return Settings.from_strings({k: str(v) for k, v in given.items()})
+
+
+def _fmt(x: float, pct: bool = False) -> str:
+    if math.isnan(x):
+        return "-"
+    return f"{x:.2%}" if pct else f"{x:.6f}"
+
+
+def _train_with_progress(trainer: Trainer, steps: int, progress) -> None:
+    chunk = max(1, min(1000, steps // 100 or 1))
+    while trainer.step_count < steps and trainer.divergence is None:
+        trainer.step(min(chunk, steps - trainer.step_count))
+        if progress:
+            progress(trainer.step_count, steps)
+
+
+def _report(trainer: Trainer, out) -> None:
+    r = trainer.latest
+    print(f"step        {r.step:,}", file=out)
+    print(f"cost        train {_fmt(r.cost_train)}   test {_fmt(r.cost_test)}", file=out)
+    print(f"accuracy    train {_fmt(r.acc_train, True)}   test {_fmt(r.acc_test, True)}", file=out)
+    norms = (("dW1", r.norm_dW1), ("db1", r.norm_db1), ("dW2", r.norm_dW2), ("db2", r.norm_db2))
+    print("  ".join(f"|{name}| {value:.3e}" for name, value in norms), file=out)
+    d = trainer.divergence
+    if d:
+        print(
+            f"stopped: at step {d.step:,} the {d.quantity} was no longer finite; "
+            f"alpha = {d.alpha:g} is too large. The numbers above are the last finite state.",
+            file=out,
+        )
+
+
+def write_csv(trainer: Trainer, path: str) -> int:
+    """The history (and the latest state, if the history's stride skipped it) as CSV."""
+    cols = trainer.history.columns()
+    rows = [list(r) for r in zip(*(cols[c] for c in COLUMNS))]
+    if not rows or rows[-1][0] != trainer.latest.step:
+        rows.append(list(trainer.latest))
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(COLUMNS)
+        for row in rows:
+            w.writerow([int(row[0])] + [repr(float(v)) for v in row[1:]])
+    return len(rows)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m shallownet",
+        description="Train the lecture's one-hidden-layer network without a browser.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_train = sub.add_parser("train", help="train with any settings for N steps")
+    _add_settings(p_train)
+    p_train.add_argument(
+        "--steps", type=_steps, default=1000, help="gradient descent steps (default 1000)"
+    )
+    p_train.add_argument("--csv", metavar="FILE", help="write the history as CSV to FILE")
+    p_train.add_argument("--history-size", type=_history_size, default=2048,
+                         help="rows the history keeps before thinning (default 2048)")
+    p_train.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p_assign = sub.add_parser("assignment", help="replay the course assignment")
+    p_assign.add_argument(
+        "--table", action="store_true", help="also the hidden-size table (5,000 steps each)"
+    )
+    p_assign.add_argument("--csv", metavar="FILE", help="write the replay's history as CSV to FILE")
+    p_assign.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    progress = None if args.quiet else Progress()
+
+    if args.command == "train":
+        try:
+            settings = _settings_from(args)
+        except SettingsError as e:
+            parser.exit(2, f"{parser.prog}: error: {e}\n")
+        trainer = Trainer(settings, history_capacity=args.history_size)
+        _train_with_progress(trainer, args.steps, progress)
+        _report(trainer, out)
+    else:
+        print("The course assignment: flower data (m = 400, seed 1), n1 = 4, tanh, alpha = 1.2, "
+              f"{assignment.STEPS:,} steps", file=out)
+        trainer = assignment.replay(on_progress=progress)
+        _report(trainer, out)
+        verdict = "reached" if trainer.latest.acc_train >= assignment.PUBLISHED_ACCURACY else "MISSED"
+        print(f"published training accuracy {assignment.PUBLISHED_ACCURACY:.0%}: {verdict}", file=out)
+        if args.table:
+            steps = assignment.TABLE_STEPS
+            print(f"\nhidden units, {steps:,} steps: training accuracy (published)", file=out)
+            for n1, acc in assignment.hidden_size_table().items():
+                print(f"  n1 = {n1}: {acc:.2%}  ({assignment.PUBLISHED_TABLE[n1]:.2%})", file=out)
+    if args.csv:
+        try:
+            n = write_csv(trainer, args.csv)
+        except OSError as e:
+            parser.exit(2, f"{parser.prog}: error: cannot write {args.csv}: {e.strerror}\n")
+        print(f"wrote {n:,} rows to {args.csv}", file=out)
+    return 0

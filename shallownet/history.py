@@ -1,0 +1,75 @@
+"""What the trainer records after each step, kept at a fixed maximum size."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+
+class Record(NamedTuple):
+    """The state after ``step`` updates: costs, accuracies (fractions) and the norms
+    of the gradients at that point. Test values are NaN when there is no test set."""
+
+    step: int
+    cost_train: float
+    cost_test: float
+    acc_train: float
+    acc_test: float
+    norm_dW1: float
+    norm_db1: float
+    norm_dW2: float
+    norm_db2: float
+
+
+COLUMNS = Record._fields
+
+
+class History:
+    """Records at steps 0, s, 2s, 3s, ... of the whole run, never more than ``capacity``.
+
+    It starts with s = 1 and keeps every step. When it is full, it drops every
+    other row and doubles s: the rows kept are then still evenly spaced over the
+    whole run, the newest ones no denser than the oldest, and memory stays at
+    capacity * 9 floats however long training goes on (an hour of live play at
+    thousands of steps a second is a few hundred kilobytes). The exact state of
+    the latest step is always available from the trainer, whatever s is.
+    """
+
+    def __init__(self, capacity: int = 2048):
+        if capacity < 2 or capacity % 2:
+            raise ValueError(f"history capacity must be an even number >= 2, got {capacity}")
+        self.capacity = capacity
+        self._rows = np.empty((capacity, len(COLUMNS)))
+        self._n = 0
+        self.stride = 1
+
+    def __len__(self) -> int:
+        return self._n
+
+    def record(self, rec) -> None:
+        """Keep ``rec`` (a Record or a tuple in its order) if its step is on the stride."""
+        if rec[0] % self.stride:
+            return
+        if self._n == self.capacity:
+            half = self.capacity // 2
+            self._rows[:half] = self._rows[0 : self.capacity : 2]
+            self._n = half
+            self.stride *= 2
+            if rec[0] % self.stride:
+                return
+        self._rows[self._n] = rec
+        self._n += 1
+
+    def column(self, name: str) -> np.ndarray:
+        """A copy of one column (``step``, ``cost_train``, ...)."""
+        return self._rows[: self._n, COLUMNS.index(name)].copy()
+
+    def columns(self) -> dict[str, np.ndarray]:
+        return {name: self.column(name) for name in COLUMNS}
+
+    def last(self) -> Record | None:
+        if not self._n:
+            return None
+        row = self._rows[self._n - 1]
+        return Record(int(row[0]), *row[1:].tolist())

@@ -1,0 +1,75 @@
+"""The command line, run as a user runs it: a real subprocess."""
+
+import csv
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "shallownet", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_train_prints_the_final_cost_and_accuracies(tmp_path):
+    r = run("train", "--steps", "2000", "--dataset", "circles", "--n1", "8")
+    assert r.returncode == 0, r.stderr
+    assert "step        2,000" in r.stdout
+    assert "cost        train 0." in r.stdout and "accuracy    train" in r.stdout
+    assert "2,000/2,000 steps" in r.stderr  # the progress bar
+
+
+def test_train_writes_the_history_as_csv(tmp_path):
+    path = tmp_path / "h.csv"
+    r = run("train", "--steps", "300", "--csv", str(path), "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+    rows = list(csv.reader(path.open()))
+    assert rows[0] == ["step", "cost_train", "cost_test", "acc_train", "acc_test",
+                       "norm_dW1", "norm_db1", "norm_dW2", "norm_db2"]
+    assert [int(row[0]) for row in rows[1:]] == list(range(301))
+    assert float(rows[-1][1]) < float(rows[1][1])
+
+
+def test_csv_of_a_long_run_is_thinned_but_ends_at_the_last_step(tmp_path):
+    path = tmp_path / "h.csv"
+    r = run("train", "--steps", "5001", "--history-size", "100", "--csv", str(path), "--quiet")
+    assert r.returncode == 0, r.stderr
+    steps = [int(row[0]) for row in list(csv.reader(path.open()))[1:]]
+    assert len(steps) <= 101 and steps[0] == 0 and steps[-1] == 5001
+
+
+def test_divergence_is_reported_not_crashed():
+    r = run("train", "--activation", "linear", "--alpha", "10", "--steps", "1000", "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert "stopped: at step 219 the cost was no longer finite; alpha = 10 is too large" in r.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["train", "--n1", "100"], "n1 = 100 is not allowed: 1 to 64"),
+    (["train", "--alpha", "fast"], "alpha = 'fast' is not allowed: a number from 0.0001 to 10"),
+    (["train", "--dataset", "swirl"], "dataset = 'swirl' is not allowed: one of moons"),
+    (["train", "--steps", "-1"], "steps = -1 is not allowed"),
+    (["train", "--history-size", "7"], "history size = 7 is not allowed"),
+    (["train", "--layers", "2"], "unrecognized arguments: --layers"),
+    (["fly"], "invalid choice: 'fly'"),
+])
+def test_bad_arguments_get_a_clear_message_and_exit_code_2(args, message):
+    r = run(*args)
+    assert r.returncode == 2
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_an_unwritable_csv_path_is_an_error_not_a_traceback(tmp_path):
+    r = run("train", "--steps", "10", "--csv", str(tmp_path / "no" / "such" / "dir.csv"), "--quiet")
+    assert r.returncode == 2 and "cannot write" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_assignment_replay_and_table():
+    r = run("assignment", "--table", "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert "published training accuracy 90%: reached" in r.stdout
+    assert "n1 = 3: 90.75%  (90.75%)" in r.stdout

@@ -1,0 +1,185 @@
+import math
+
+import numpy as np
+import pytest
+
+import shallownet as sn
+from shallownet.history import History
+from shallownet.settings import DEFAULTS, Settings
+from shallownet.trainer import Trainer
+
+
+def plain_run(trainer, steps):
+    """The same training written with the public, one-equation-a-line functions."""
+    d, act = trainer.data, trainer.settings.activation
+    s = trainer.settings
+    p = sn.init_params(2, s.n1, method=s.init, scale=s.init_scale, seed=s.seed + 1)
+    states = []
+    for _ in range(steps + 1):
+        cache = sn.forward(p, d.X_train, act)
+        g = sn.backward(p, cache, d.X_train, d.Y_train, act)
+        states.append((p, g, sn.compute_cost(cache, d.Y_train)))
+        p = sn.update(p, g, s.alpha)
+    return states
+
+
+@pytest.mark.parametrize("activation", list(sn.ACTIVATIONS))
+@pytest.mark.parametrize("test_fraction", [0.0, 0.3])
+def test_the_fast_trainer_gives_the_same_numbers_as_the_plain_functions(activation, test_fraction):
+    trainer = Trainer(Settings(activation=activation, test_fraction=test_fraction, n1=5, m=300, alpha=0.5))
+    states = plain_run(trainer, 200)
+    for t in (0, 1, 2, 50, 200):
+        trainer.step(t - trainer.step_count)
+        p, g, J = states[t]
+        assert trainer.step_count == t
+        for a, b in zip(trainer.params, p):
+            np.testing.assert_allclose(a, b, rtol=1e-9, atol=1e-14)
+        for a, b in zip(trainer.grads, g):
+            np.testing.assert_allclose(a, b, rtol=1e-8, atol=1e-14)
+        assert trainer.latest.cost_train == pytest.approx(J, rel=1e-12)
+        assert trainer.latest.norm_dW1 == pytest.approx(np.linalg.norm(g.dW1), rel=1e-8)
+        assert trainer.latest.norm_db2 == pytest.approx(np.linalg.norm(g.db2), rel=1e-8, abs=1e-15)
+
+
+def test_test_metrics_and_accuracy_match_predict():
+    trainer = Trainer(Settings(test_fraction=0.25))
+    trainer.step(300)
+    d, p = trainer.data, trainer.params
+    r = trainer.latest
+    assert r.acc_train == np.mean(sn.predict(p, d.X_train) == d.Y_train)
+    assert r.acc_test == np.mean(sn.predict(p, d.X_test) == d.Y_test)
+    assert r.cost_test == pytest.approx(sn.compute_cost(sn.forward(p, d.X_test), d.Y_test), rel=1e-12)
+
+
+def test_without_a_test_set_the_test_metrics_are_nan():
+    trainer = Trainer(Settings(test_fraction=0.0))
+    trainer.step(5)
+    assert math.isnan(trainer.latest.cost_test) and math.isnan(trainer.latest.acc_test)
+    assert math.isfinite(trainer.latest.cost_train)
+
+
+@pytest.mark.parametrize("k", [0, 1, 10, 100])
+def test_step_k_advances_exactly_k_steps(k):
+    trainer = Trainer()
+    assert trainer.step(k) == k
+    assert trainer.step_count == k == trainer.latest.step
+    assert trainer.history.column("step")[-1] == k
+
+
+def test_changing_alpha_applies_from_the_next_step_without_a_reset():
+    trainer = Trainer()
+    trainer.step(10)
+    p10 = trainer.params
+    g10 = trainer.grads
+    assert trainer.apply(trainer.settings.replace(alpha=0.1)) == "alpha"
+    assert trainer.step_count == 10
+    trainer.step(1)
+    assert trainer.step_count == 11
+    for w, dw, w11 in zip(p10, g10, trainer.params):
+        np.testing.assert_allclose(w11, w - 0.1 * dw, rtol=1e-12)
+
+
+@pytest.mark.parametrize("change, kind", [
+    (dict(n1=8), "network"), (dict(activation="relu"), "network"), (dict(init="zeros"), "network"),
+    (dict(init_scale=0.5), "network"), (dict(dataset="circles"), "data"), (dict(m=200), "data"),
+    (dict(noise=0.1), "data"), (dict(seed=3), "data"), (dict(test_fraction=0.1), "data"),
+    (dict(standardize=True), "data"),
+])
+def test_other_changes_start_a_new_network(change, kind):
+    trainer = Trainer()
+    trainer.step(20)
+    assert trainer.apply(trainer.settings.replace(**change)) == kind
+    assert trainer.step_count == 0 and len(trainer.history) == 1
+    assert trainer.settings == DEFAULTS.replace(**change)
+    if "n1" in change:
+        assert trainer.params.W1.shape == (8, 2)
+    if "m" in change:
+        assert trainer.data.X_train.shape[1] + trainer.data.X_test.shape[1] == 200
+
+
+def test_applying_the_same_settings_changes_nothing():
+    trainer = Trainer()
+    trainer.step(5)
+    assert trainer.apply(Settings()) == "none"
+    assert trainer.step_count == 5
+
+
+def test_same_settings_give_the_same_run():
+    a, b = Trainer(Settings(dataset="spiral", n1=16)), Trainer(Settings(dataset="spiral", n1=16))
+    a.step(500)
+    b.step(250)
+    b.step(250)
+    for name in ("step", "cost_train", "cost_test", "norm_dW1"):
+        np.testing.assert_array_equal(a.history.column(name), b.history.column(name))
+    np.testing.assert_array_equal(a.params.W1, b.params.W1)
+
+
+DIVERGING = Settings(activation="linear", alpha=10.0)
+
+
+def test_divergence_stops_at_the_last_finite_state_and_says_where():
+    trainer = Trainer(DIVERGING)
+    done = trainer.step(1000)
+    d = trainer.divergence
+    assert d is not None and d.quantity == "cost" and d.alpha == 10.0
+    assert done == d.step - 1 == trainer.step_count
+    assert all(np.all(np.isfinite(w)) for w in trainer.params)
+    assert all(math.isfinite(v) for v in trainer.latest[:3] + trainer.latest[5:])
+    for name, col in trainer.history.columns().items():
+        if name not in ("cost_test", "acc_test") or DIVERGING.test_fraction:
+            assert np.all(np.isfinite(col)), name
+    # the parameters kept are those of the last finite step: they still evaluate finite
+    cost = sn.compute_cost(sn.forward(trainer.params, trainer.data.X_train, "linear"), trainer.data.Y_train)
+    assert cost == pytest.approx(trainer.latest.cost_train, rel=1e-9)
+
+
+def test_after_divergence_steps_are_refused_until_reset_or_a_smaller_alpha():
+    trainer = Trainer(DIVERGING)
+    trainer.step(1000)
+    stopped_at = trainer.step_count
+    assert trainer.step(10) == 0 and trainer.step_count == stopped_at
+    trainer.set_alpha(10.0)
+    assert trainer.step(1) == 0
+    trainer.set_alpha(1e-4)
+    assert trainer.divergence is None
+    assert trainer.step(1) == 1 and trainer.step_count == stopped_at + 1
+    trainer.reset()
+    assert trainer.divergence is None and trainer.step_count == 0
+
+
+def test_a_smaller_alpha_that_still_diverges_stops_again():
+    trainer = Trainer(DIVERGING)
+    trainer.step(1000)
+    trainer.set_alpha(5.0)  # the weights are already huge: the next step overflows too
+    assert trainer.step(10) == 0
+    assert trainer.divergence.alpha == 5.0
+
+
+def test_history_stays_bounded_and_evenly_spaced_however_long_it_runs():
+    trainer = Trainer(history_capacity=64)
+    trainer.step(10_000)
+    steps = trainer.history.column("step")
+    assert len(steps) <= 64
+    assert steps[0] == 0
+    gaps = np.diff(steps)
+    assert np.all(gaps == gaps[0]) and gaps[0] == trainer.history.stride
+    assert trainer.history.stride & (trainer.history.stride - 1) == 0  # a power of two
+    assert steps[-1] > 10_000 - trainer.history.stride
+    assert trainer.latest.step == 10_000
+
+
+def test_history_memory_is_fixed():
+    h = History(capacity=8)
+    for t in range(1000):
+        h.record((t,) + (0.0,) * 8)
+    assert len(h) <= 8 and h._rows.shape == (8, 9)
+    with pytest.raises(ValueError):
+        History(capacity=7)
+
+
+def test_zero_init_in_the_trainer_keeps_units_identical():
+    trainer = Trainer(Settings(init="zeros", activation="sigmoid", m=101, test_fraction=0.0, n1=6))
+    trainer.step(300)
+    W1 = trainer.params.W1
+    assert np.max(np.ptp(W1, axis=0)) < 1e-9 * np.max(np.abs(W1))
+    assert np.max(np.abs(W1)) > 0.1
