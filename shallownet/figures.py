@@ -1,0 +1,157 @@
+"""Plotly figures of the training, as pure functions of arrays.
+
+Each figure is a plain plotly figure dict ({"data": [...], "layout": {...}}) that
+``st.plotly_chart`` or plotly.js draw as they are. Arrays stay numpy arrays;
+whoever sends a figure encodes them (plotly.py does it for st.plotly_chart, the
+live view packs them as typed arrays). A figure that changes while training has a
+``*_update`` companion that returns only what changes, keyed by trace index, so
+that a frame of the animation carries a few kilobytes instead of the whole figure.
+
+Nothing here reads session state or knows about Streamlit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# Class colours: orange for 0, blue for 1 (as in TensorFlow Playground), readable
+# by the colour-blind and on a washed-out projector.
+CLASS_COLORS = ("#E8710A", "#1967D2")
+# The probability of class 1 over the plane: pale orange, white at 0.5, pale blue,
+# so that the points on top stay the strongest colours on the screen.
+PROBA_COLORSCALE = [[0.0, "#F6B26B"], [0.5, "#FFFFFF"], [1.0, "#7FA8EA"]]
+BOUNDARY_COLOR = "#202124"
+TRAIN_COLORS = {"cost": "#202124", "dW1": "#D93025", "db1": "#F29900", "dW2": "#1E8E3E", "db2": "#9334E6"}
+TEST_COLOR = "#80868B"
+
+FONT = dict(size=15)
+MARGIN = dict(l=60, r=20, t=50, b=50)
+
+# trace indices that the updates refer to
+BOUNDARY_HEATMAP, BOUNDARY_LINE = 0, 1
+
+
+def quantize(P: np.ndarray) -> np.ndarray:
+    """Probabilities in [0, 1] to 0..255, eight times smaller to send than float64:
+    a colour needs no more, and the 0.5 line is drawn from the exact values."""
+    return np.rint(np.clip(np.nan_to_num(P, nan=0.5), 0.0, 1.0) * 255).astype(np.uint8)
+
+
+def segments_to_lines(segments: np.ndarray, decimals: int = 4) -> tuple[list, list]:
+    """Segments (k, 2, 2) as one x list and one y list, each segment ended by None:
+    plotly draws a line with gaps there."""
+    if len(segments) == 0:
+        return [], []
+    xy = np.round(segments, decimals)
+    x = np.full((len(xy), 3), np.nan)
+    y = np.full((len(xy), 3), np.nan)
+    x[:, :2], y[:, :2] = xy[:, :, 0], xy[:, :, 1]
+    xs = [None if v != v else v for v in x.ravel().tolist()]
+    ys = [None if v != v else v for v in y.ravel().tolist()]
+    return xs, ys
+
+
+def _points(X, Y, cls: int, test: bool, name: str) -> dict:
+    mask = Y[0] == cls
+    color = CLASS_COLORS[cls]
+    marker = (
+        dict(size=9, color="#FFFFFF", symbol="circle", line=dict(color=color, width=2.5))
+        if test
+        else dict(size=8, color=color, symbol="circle", line=dict(color="#FFFFFF", width=1))
+    )
+    return dict(
+        type="scattergl" if mask.sum() > 2000 else "scatter",
+        x=X[0, mask], y=X[1, mask], mode="markers", name=name, marker=marker,
+        hovertemplate="(%{x:.2f}, %{y:.2f})<extra>" + name + "</extra>",
+    )
+
+
+def boundary_figure(xs, ys, P, segments, X_train, Y_train, X_test, Y_test, *, labels: dict) -> dict:
+    """The decision boundary: A2 over the plane as a heatmap, the A2 = 0.5 line, and
+    the training (filled) and test (hollow) points of each class, on fixed axes."""
+    lx, ly = segments_to_lines(segments)
+    data = [
+        dict(type="heatmap", x=xs, y=ys, z=quantize(P), zmin=0, zmax=255,
+             colorscale=PROBA_COLORSCALE, showscale=False, hoverinfo="skip", zsmooth="fast"),
+        dict(type="scatter", x=lx, y=ly, mode="lines", name=labels["boundary"],
+             line=dict(color=BOUNDARY_COLOR, width=3), hoverinfo="skip", connectgaps=False),
+    ]
+    for cls in (0, 1):
+        data.append(_points(X_train, Y_train, cls, False, labels[f"train_class{cls}"]))
+    if X_test.shape[1]:
+        for cls in (0, 1):
+            data.append(_points(X_test, Y_test, cls, True, labels[f"test_class{cls}"]))
+    axis = dict(showgrid=False, zeroline=False, mirror=True, showline=True, linecolor="#5F6368", ticks="outside")
+    layout = dict(
+        title=dict(text=labels["title"], x=0.02, font=dict(size=18)),
+        font=FONT, margin=MARGIN, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+        xaxis=dict(axis, title=dict(text="x₁"), range=[float(xs[0]), float(xs[-1])], constrain="domain"),
+        yaxis=dict(axis, title=dict(text="x₂"), range=[float(ys[0]), float(ys[-1])],
+                   scaleanchor="x", scaleratio=1, constrain="domain"),
+        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=13)),
+        uirevision="boundary",
+    )
+    return dict(data=data, layout=layout)
+
+
+def boundary_update(P, segments) -> dict:
+    """What changes in ``boundary_figure`` from one frame to the next."""
+    lx, ly = segments_to_lines(segments)
+    return {BOUNDARY_HEATMAP: dict(z=quantize(P)), BOUNDARY_LINE: dict(x=lx, y=ly)}
+
+
+def _line(name: str, color: str, dash: str = "solid") -> dict:
+    return dict(type="scatter", mode="lines", name=name, x=[], y=[],
+                line=dict(color=color, width=2.5, dash=dash),
+                hovertemplate="step %{x}<br>%{y:.4g}<extra>" + name + "</extra>")
+
+
+def _curve_layout(title: str, ytitle: str, log: bool) -> dict:
+    return dict(
+        title=dict(text=title, x=0.02, font=dict(size=18)),
+        font=FONT, margin=MARGIN, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+        xaxis=dict(title=dict(text="step"), rangemode="tozero", gridcolor="#E8EAED", zeroline=False),
+        yaxis=dict(title=dict(text=ytitle), type="log" if log else "linear", automargin=True,
+                   gridcolor="#E8EAED", zeroline=False, exponentformat="power"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1, font=dict(size=13)),
+        uirevision="curve",
+    )
+
+
+def cost_figure(has_test: bool, *, log: bool, labels: dict) -> dict:
+    """The cost J per step: trace 0 training, trace 1 test (when there is a test set)."""
+    data = [_line(labels["train"], TRAIN_COLORS["cost"])]
+    if has_test:
+        data.append(_line(labels["test"], TEST_COLOR, "dash"))
+    return dict(data=data, layout=_curve_layout(labels["title"], "J", log))
+
+
+GRADIENTS = ("dW1", "db1", "dW2", "db2")
+
+
+def grad_norm_figure(*, labels: dict) -> dict:
+    """The norms of dW1, db1, dW2, db2 per step (traces 0 to 3), on a log scale."""
+    data = [_line(f"‖{g}‖", TRAIN_COLORS[g]) for g in GRADIENTS]
+    return dict(data=data, layout=_curve_layout(labels["title"], labels["ytitle"], True))
+
+
+def cost_series(steps, cost_train, cost_test=None) -> dict:
+    """The data of ``cost_figure``, keyed by trace index."""
+    series = {0: dict(x=steps, y=cost_train)}
+    if cost_test is not None:
+        series[1] = dict(x=steps, y=cost_test)
+    return series
+
+
+def grad_norm_series(steps, norms: dict) -> dict:
+    """The data of ``grad_norm_figure``, keyed by trace index; ``norms`` maps dW1 ... db2
+    to arrays."""
+    return {i: dict(x=steps, y=norms[g]) for i, g in enumerate(GRADIENTS)}
+
+
+def with_series(figure: dict, series: dict) -> dict:
+    """``figure`` with its traces' data filled in from ``series`` (for a static chart)."""
+    data = [dict(trace) for trace in figure["data"]]
+    for i, values in series.items():
+        data[i].update(values)
+    return dict(data=data, layout=figure["layout"])

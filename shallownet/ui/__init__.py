@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages: controls, session state, texts, the live view."""

@@ -1,0 +1,116 @@
+"""The Playground's widgets: the settings in the sidebar and the training buttons.
+
+Every widget is keyed, so its value survives reruns; its first value comes from
+the session's settings. The sidebar's values are gathered into one Settings and
+handed to the Playground, which decides what that changes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import activations, datasets
+from ..network import INIT_METHODS
+from ..settings import FIELDS, Settings, SettingsError
+from .playground import SPEEDS, Playground
+from .texts import t
+
+
+def _series(decades: range, mantissas) -> tuple[float, ...]:
+    return tuple(float(f"{m}e{d}") for d in decades for m in mantissas)
+
+
+# alpha on a log scale, 12 values a decade (the E12 series), which includes 1.2
+ALPHAS = _series(range(-4, 1), (1.0, 1.2, 1.5, 1.8, 2.2, 2.7, 3.3, 3.9, 4.7, 5.6, 6.8, 8.2)) + (10.0,)
+# the initial weight scale on a log scale, 1-2-5
+SCALES = _series(range(-4, 1), (1, 2, 5)) + (10.0,)
+
+KEY = "setting."
+
+
+def _nearest(options, value):
+    return min(options, key=lambda o: abs(o - value))
+
+
+def _init_widget(name: str, value) -> None:
+    if KEY + name not in st.session_state:
+        st.session_state[KEY + name] = value
+
+
+def _new_data() -> None:
+    seed = st.session_state[KEY + "seed"]
+    st.session_state[KEY + "seed"] = seed + 1 if seed < FIELDS["seed"]["max"] else 0
+
+
+def sidebar(pg: Playground, lang: str = "en") -> None:
+    """The settings, in the sidebar; applies whatever the user changed."""
+    s = pg.settings
+    for name, value in s.as_dict().items():
+        if name == "alpha":
+            value = _nearest(ALPHAS, value)
+        elif name == "init_scale":
+            value = _nearest(SCALES, value)
+        _init_widget(name, value)
+
+    with st.sidebar:
+        st.subheader(t("section.data", lang))
+        st.selectbox(t("setting.dataset", lang), datasets.NAMES, key=KEY + "dataset",
+                     format_func=lambda n: t(f"dataset.{n}", lang))
+        st.slider(t("setting.m", lang), 10, 5000, step=10, key=KEY + "m", help=t("help.m", lang))
+        st.slider(t("setting.noise", lang), 0.0, 1.0, step=0.05, key=KEY + "noise", help=t("help.noise", lang))
+        st.slider(t("setting.test_fraction", lang), 0.0, 0.5, step=0.05, key=KEY + "test_fraction",
+                  help=t("help.test_fraction", lang))
+        seed_col, new_col = st.columns([3, 2], vertical_alignment="bottom")
+        seed_col.number_input(t("setting.seed", lang), 0, FIELDS["seed"]["max"], step=1, key=KEY + "seed",
+                              help=t("help.seed", lang))
+        new_col.button(t("button.new_data", lang), on_click=_new_data, help=t("help.new_data", lang),
+                       use_container_width=True)
+        st.checkbox(t("setting.standardize", lang), key=KEY + "standardize", help=t("help.standardize", lang))
+
+        st.subheader(t("section.network", lang))
+        st.slider(t("setting.n1", lang), 1, 64, key=KEY + "n1")
+        st.selectbox(t("setting.activation", lang), tuple(activations.ACTIVATIONS), key=KEY + "activation",
+                     format_func=lambda n: t(f"activation.{n}", lang))
+        st.selectbox(t("setting.init", lang), INIT_METHODS, key=KEY + "init",
+                     format_func=lambda n: t(f"init.{n}", lang), help=t("help.init", lang))
+        st.select_slider(t("setting.init_scale", lang), SCALES, key=KEY + "init_scale", format_func=_fmt,
+                         help=t("help.init_scale", lang), disabled=st.session_state[KEY + "init"] == "zeros")
+
+        st.subheader(t("section.descent", lang))
+        st.select_slider(t("setting.alpha", lang), ALPHAS, key=KEY + "alpha", format_func=_fmt,
+                         help=t("help.alpha", lang))
+        st.select_slider(t("setting.speed", lang), SPEEDS, value=pg.speed, key="speed",
+                         help=t("help.speed", lang), on_change=lambda: pg.set_speed(st.session_state["speed"]))
+
+        st.subheader(t("section.display", lang))
+        st.toggle(t("setting.cost_log", lang), value=pg.cost_log, key="cost_log",
+                  on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
+
+    requested = {name: st.session_state[KEY + name] for name in FIELDS}
+    try:
+        pg.apply(Settings(**requested))
+    except SettingsError as e:
+        pg.refuse(str(e))
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def buttons(pg: Playground, lang: str = "en") -> None:
+    """Step, ×10, ×100, Play, Pause and Reset, in one row."""
+    cols = st.columns(6)
+    stopped = pg.diverged
+    cols[0].button(t("button.step", lang), on_click=pg.step, args=(1,), disabled=stopped,
+                   help=t("help.step", lang), use_container_width=True)
+    cols[1].button(t("button.step10", lang), on_click=pg.step, args=(10,), disabled=stopped,
+                   help=t("help.step10", lang), use_container_width=True)
+    cols[2].button(t("button.step100", lang), on_click=pg.step, args=(100,), disabled=stopped,
+                   help=t("help.step100", lang), use_container_width=True)
+    cols[3].button(t("button.play", lang), on_click=pg.play, disabled=stopped,
+                   type="secondary" if pg.playing else "primary", help=t("help.play", lang),
+                   use_container_width=True)
+    cols[4].button(t("button.pause", lang), on_click=pg.pause, type="primary" if pg.playing else "secondary",
+                   help=t("help.pause", lang), use_container_width=True)
+    cols[5].button(t("button.reset", lang), on_click=pg.reset, help=t("help.reset", lang),
+                   use_container_width=True)

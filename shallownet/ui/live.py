@@ -1,0 +1,64 @@
+"""The live view: one custom component that draws the metrics and the three figures
+and animates a batch of frames in the browser.
+
+Why a component: redrawing st.plotly_chart figures from a fragment re-sends whole
+figures every frame and tops out near 5 frames per second. Here the server trains
+a batch of frames at once (a fragment that reruns every ``BATCH_SECONDS``), and
+sends it in one message: per frame only the 8-bit heatmap, the boundary line and
+the numbers; the curves once per batch, each frame saying how much of them to
+show. The browser plays the frames at an even pace with plotly.js while the
+server computes the next batch, and the controls stay live because the script
+never loops.
+
+plotly.js is the copy that ships with the plotly package, served by Streamlit
+from that package's folder, so the browser needs no internet and the version
+always matches the installed plotly.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from pathlib import Path
+
+import numpy as np
+import plotly
+import streamlit.components.v1 as components
+
+_FRONTEND = Path(__file__).parent / "live_frontend"
+_live_view = components.declare_component("live_view", path=str(_FRONTEND))
+# Registered only so that Streamlit serves plotly.min.js from the plotly package;
+# index.html loads it from ../shallownet.ui.live.plotlyjs/plotly.min.js.
+components.declare_component("plotlyjs", path=str(Path(plotly.__file__).parent / "package_data"))
+
+_DTYPES = {np.dtype(np.uint8): "u1", np.dtype(np.float32): "f4", np.dtype(np.int32): "i4"}
+
+
+def encode(obj):
+    """``obj`` made JSON-ready: numpy arrays become plotly typed-array specs
+    ({"dtype", "bdata", "shape"}, float32 or uint8), NaN becomes null, keys strings."""
+    if isinstance(obj, np.ndarray):
+        a = obj
+        if a.dtype not in _DTYPES:
+            a = a.astype(np.int32 if a.dtype.kind in "iub" else np.float32)
+        spec = {
+            "dtype": _DTYPES[a.dtype],
+            "bdata": base64.b64encode(np.ascontiguousarray(a).tobytes()).decode("ascii"),
+        }
+        if a.ndim > 1:
+            spec["shape"] = ",".join(map(str, a.shape))
+        return spec
+    if isinstance(obj, dict):
+        return {str(k): encode(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [encode(v) for v in obj]
+    if isinstance(obj, np.generic):
+        obj = obj.item()
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    return obj
+
+
+def live_view(payload: dict, *, key: str = "live") -> None:
+    """Draw ``payload`` (see ui/playground.py, ``Playground.payload``)."""
+    _live_view(payload=encode(payload), key=key, default=None)

@@ -1,0 +1,51 @@
+"""The Playground's session object, its messages and its live panel."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .live import live_view
+from .playground import BATCH_SECONDS, Playground
+from .texts import t
+
+
+def playground() -> Playground:
+    """This browser session's Playground (each session trains its own network)."""
+    if "playground" not in st.session_state:
+        st.session_state["playground"] = Playground()
+    return st.session_state["playground"]
+
+
+def messages(pg: Playground, lang: str = "en") -> None:
+    """What just happened, and why training stopped if it did."""
+    d = pg.trainer.divergence
+    if d is not None:
+        quantity = t(f"quantity.{d.quantity}", lang)
+        if d.step == 0:
+            st.error(t("diverged.start", lang, quantity=quantity), icon="⚠️")
+        else:
+            st.error(t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}"), icon="⚠️")
+    if pg.error:
+        st.warning(t("notice.invalid", lang, error=pg.error), icon="✋")
+    if pg.notice and d is None:
+        key, values = pg.notice
+        st.info(t(key, lang, **values), icon="ℹ️")
+
+
+def live_panel(pg: Playground, lang: str = "en") -> None:
+    """The live view; while playing, a fragment reruns every BATCH_SECONDS and sends
+    the next batch of frames, so the rest of the page stays responsive."""
+
+    @st.fragment(run_every=BATCH_SECONDS if pg.playing else None)
+    def panel():
+        if pg.playing:
+            frames = pg.advance()
+            if not pg.playing:
+                # training stopped on its own (divergence): redraw the whole page
+                # so that the message shows and the timer stops
+                st.rerun(scope="app")
+        else:
+            frames = [pg.frame()]
+        live_view(pg.payload(frames, lang))
+
+    panel()

@@ -1,0 +1,225 @@
+"""One browser session's Playground: its trainer, whether it plays, what to tell the user,
+and the frames it sends to the live view.
+
+Nothing here draws: the page lays out widgets, figures.py builds the figures, and
+this class keeps the state in between. It lives in ``st.session_state``, so every
+session trains its own network.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import figures
+from ..grid import level_segments, make_grid
+from ..settings import DEFAULTS, Settings
+from ..trainer import Trainer
+from .texts import t
+
+# The live loop: the script trains a batch of frames per fragment run, the browser
+# plays them over the next BATCH_SECONDS.
+BATCH_SECONDS = 0.4
+FRAMES_PER_BATCH = 10
+GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
+CURVE_POINTS = 500  # the most points a curve sends
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
+DEFAULT_SPEED = 100
+
+
+def frame_ms() -> int:
+    return round(1000 * BATCH_SECONDS / FRAMES_PER_BATCH)
+
+
+class Playground:
+    def __init__(self, settings: Settings = DEFAULTS):
+        self.trainer = Trainer(settings)
+        self.playing = False
+        self.speed = DEFAULT_SPEED
+        self.cost_log = False
+        self.notice: tuple[str, dict] | None = None  # a text key and its values
+        self.error: str | None = None  # the last refused input, in words
+        self.rev = 0  # bumped whenever the network starts anew: the view drops old frames
+        self.payload_id = 0
+        self._figures_key = None
+        self._new_grid()
+
+    # -- state ------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self.trainer.settings
+
+    @property
+    def diverged(self) -> bool:
+        return self.trainer.divergence is not None
+
+    def _new_grid(self) -> None:
+        d = self.trainer.data
+        self.grid = make_grid(np.hstack([d.X_train, d.X_test]), GRID_SIZE)
+
+    def _new_network(self) -> None:
+        self.rev += 1
+        if self.diverged:
+            self.playing = False
+
+    # -- what the user does -----------------------------------------------------
+    def apply(self, settings: Settings) -> None:
+        """Move to ``settings``: alpha applies from the next step, anything else
+        starts a new network; the notice says which and why."""
+        old = self.settings
+        kind = self.trainer.apply(settings)
+        self.error = None
+        if kind == "none":
+            return
+        changed = [f for f in settings.as_dict() if getattr(settings, f) != getattr(old, f)]
+        what = ", ".join(t(f"setting.{f}") for f in changed)
+        if kind == "alpha":
+            self.notice = ("notice.alpha", {"alpha": f"{settings.alpha:g}"})
+            return
+        if kind == "data":
+            self._new_grid()
+        self.notice = (f"notice.{kind}", {"what": what})
+        self._new_network()
+
+    def refuse(self, message: str) -> None:
+        """Bad input: say what was wrong; keep the data and the network."""
+        self.error = message
+
+    def step(self, k: int) -> None:
+        self.trainer.step(k)
+        self.notice = None
+        if self.diverged:
+            self.playing = False
+
+    def reset(self) -> None:
+        self.trainer.reset()
+        self.playing = False
+        self.notice = ("notice.reset", {})
+        self._new_network()
+
+    def play(self) -> None:
+        self.playing = not self.diverged
+        self.notice = None
+
+    def pause(self) -> None:
+        self.playing = False
+
+    def set_speed(self, steps_per_frame: int) -> None:
+        self.speed = steps_per_frame
+
+    def set_cost_log(self, on: bool) -> None:
+        self.cost_log = bool(on)
+
+    # -- frames -------------------------------------------------------------------
+    def advance(self) -> list[dict]:
+        """Train one batch of frames (``speed`` steps each); stops early on divergence."""
+        frames = []
+        for _ in range(FRAMES_PER_BATCH):
+            self.trainer.step(self.speed)
+            frames.append(self.frame())
+            if self.diverged:
+                self.playing = False
+                break
+        return frames
+
+    def frame(self) -> dict:
+        """The current state as one frame: the numbers and the boundary."""
+        g, r = self.grid, self.trainer.latest
+        P = self.trainer.proba(g.points).reshape(len(g.ys), len(g.xs))
+        segments = level_segments(g.xs, g.ys, P, 0.5)
+        has_test = self.trainer.data.X_test.shape[1] > 0
+        cost_head = {0: [r.step, r.cost_train]}
+        if has_test:
+            cost_head[1] = [r.step, r.cost_test]
+        norms = (r.norm_dW1, r.norm_db1, r.norm_dW2, r.norm_db2)
+        return {
+            "step": r.step,
+            "metrics": format_metrics(r),
+            "boundary": figures.boundary_update(P, segments),
+            "head": {"cost": cost_head, "grads": {i: [r.step, v] for i, v in enumerate(norms)}},
+        }
+
+    def figures(self, lang: str = "en") -> dict:
+        """The three figures, without their live data (cached until they change)."""
+        key = (self.rev, self.cost_log, lang)
+        if self._figures_key != key:
+            self._figures = self._build_figures(lang)
+            self._figures_key = key
+        return self._figures
+
+    def _build_figures(self, lang: str) -> dict:
+        d, g = self.trainer.data, self.grid
+        P = self.trainer.proba(g.points).reshape(len(g.ys), len(g.xs))
+        boundary = figures.boundary_figure(
+            g.xs, g.ys, P, level_segments(g.xs, g.ys, P, 0.5),
+            d.X_train, d.Y_train, d.X_test, d.Y_test,
+            labels={
+                "title": t("fig.boundary", lang), "boundary": t("fig.boundary.line", lang),
+                **{f"{part}_class{c}": t(f"fig.{part}_class{c}", lang) for part in ("train", "test") for c in (0, 1)},
+            },
+        )
+        cost = figures.cost_figure(
+            d.X_test.shape[1] > 0, log=self.cost_log,
+            labels={"title": t("fig.cost", lang), "train": t("fig.cost.train", lang), "test": t("fig.cost.test", lang)},
+        )
+        grads = figures.grad_norm_figure(labels={"title": t("fig.grads", lang), "ytitle": t("fig.grads.y", lang)})
+        return {"boundary": boundary, "cost": cost, "grads": grads}
+
+    def series(self) -> dict:
+        """The history as the curves' data, at most CURVE_POINTS points per curve."""
+        cols = self.trainer.history.columns()
+        n = len(cols["step"])
+        idx = np.arange(0, n, max(1, math.ceil(n / CURVE_POINTS)))
+        c = {name: col[idx] for name, col in cols.items()}
+        has_test = self.trainer.data.X_test.shape[1] > 0
+        return {
+            "cost": figures.cost_series(c["step"], c["cost_train"], c["cost_test"] if has_test else None),
+            "grads": figures.grad_norm_series(
+                c["step"], {g: c[f"norm_{g}"] for g in figures.GRADIENTS}
+            ),
+        }
+
+    def payload(self, frames: list[dict], lang: str = "en") -> dict:
+        """Everything the live view needs for one batch of ``frames``."""
+        self.payload_id += 1
+        series = self.series()
+        steps = series["cost"][0]["x"]
+        for f in frames:
+            f["upto"] = int(np.searchsorted(steps, f["step"], side="right"))
+        return {
+            "id": self.payload_id,
+            "rev": self.rev,
+            "playing": self.playing,
+            "frame_ms": frame_ms(),
+            "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
+            # a figure is drawn anew when its key changes
+            "keys": {
+                "boundary": f"{self.rev}/{lang}",
+                "cost": f"{self.rev}/{lang}/{self.cost_log}",
+                "grads": f"{self.rev}/{lang}",
+            },
+            "figures": self.figures(lang),
+            "series": series,
+            "frames": frames,
+        }
+
+
+METRICS = ("step", "cost_train", "cost_test", "acc_train", "acc_test")
+
+
+def format_metrics(r, lang: str = "en") -> dict:
+    """The numbers of a Record as the live view shows them."""
+    def cost(v):
+        return t("metric.none", lang) if math.isnan(v) else f"{v:.4f}"
+
+    def acc(v):
+        return t("metric.none", lang) if math.isnan(v) else f"{100 * v:.1f}%"
+
+    return {
+        "step": f"{r.step:,}",
+        "cost_train": cost(r.cost_train),
+        "cost_test": cost(r.cost_test),
+        "acc_train": acc(r.acc_train),
+        "acc_test": acc(r.acc_test),
+    }
