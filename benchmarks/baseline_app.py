@@ -30,14 +30,10 @@ def panel():
         pg.trainer.step(pg.speed)
     frame = pg.frame()
     figs = pg.figures()
-    boundary = figs["boundary"]
-    data = [dict(trace) for trace in boundary["data"]]
-    for i, update in frame["boundary"].items():
-        data[i].update(update)
     series = pg.series()
     st.metric("Step", f"{pg.trainer.step_count:,}")
     left, right = st.columns([11, 9])
-    left.plotly_chart(dict(data=data, layout=boundary["layout"]), key="boundary")
+    left.plotly_chart(figures.with_boundary_frame(figs["boundary"], frame["boundary"]), key="boundary")
     right.plotly_chart(figures.with_series(figs["cost"], series["cost"]), key="cost")
     right.plotly_chart(figures.with_series(figs["grads"], series["grads"]), key="grads")
 

@@ -14,7 +14,9 @@ a fragment redrawing st.plotly_chart figures), in the same run.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -37,8 +39,28 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def bytes_sent(port: int) -> dict:
+    """Bytes the server has sent on each open TCP connection (from ss), by the
+    client's address: what went on the wire, after websocket compression."""
+    out = subprocess.run(["ss", "-tinH", "state", "established", f"( sport = :{port} )"],
+                         capture_output=True, text=True).stdout
+    # each connection is a line with the addresses, then a line of counters
+    lines = out.splitlines()
+    sent = {}
+    for head, info in zip(lines[::2], lines[1::2]):
+        m = re.search(r"bytes_sent:(\d+)", info)
+        if m:
+            sent[head.split()[-1]] = int(m.group(1))
+    return sent
+
+
+def sent_between(before: dict, after: dict) -> int:
+    return sum(after[k] - before[k] for k in after if k in before)
+
+
 def analyse(log, t_play, t_pause):
-    """fps, steps/s over [t_play + warm-up, t_pause], and the pause delay."""
+    """fps (distinct Step values drawn per second), steps/s over [t_play + warm-up, t_pause],
+    and the pause delay: from just before the click on Pause to the last change of Step."""
     window = [(t, int(v.replace(",", ""))) for t, v in log if t_play + 1000 * WARMUP_S <= t <= t_pause]
     seconds = (window[-1][0] - window[0][0]) / 1000
     fps = (len(window) - 1) / seconds
@@ -49,7 +71,6 @@ def analyse(log, t_play, t_pause):
 
 
 def play_round(page, frame, play_seconds, ws_bytes):
-    frame.evaluate("() => { window.__steps = null; }")
     frame.wait_for_function(WATCH_STEP)
     t_play = frame.evaluate("performance.now()")
     ws_before = ws_bytes[0]
@@ -70,16 +91,21 @@ def open_page(browser, url, ws_bytes=None):
         def on_ws(ws):
             ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload)))
         page.on("websocket", on_ws)
-    t0 = time.perf_counter()
     page.goto(url)
     frame = frame_of(page)
     frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=30_000)
-    return page, frame, time.perf_counter() - t0
+    # from the start of the page's navigation to the view's first painted boundary,
+    # both on the browser's clock
+    origin = page.evaluate("performance.timeOrigin")
+    painted = frame.evaluate(
+        "performance.timeOrigin + performance.getEntriesByName('painted')[0].startTime")
+    return page, frame, (painted - origin) / 1000
 
 
 def measure_app(p, rounds, play_seconds, sessions):
     results = {}
     with running_app() as (url, proc):
+        port = int(url.rsplit(":", 1)[1])
         browser = launch(p)
         # a first page load warms the server (imports, plotly.js from disk)
         warm, _, _ = open_page(browser, url)
@@ -88,12 +114,14 @@ def measure_app(p, rounds, play_seconds, sessions):
         page, frame, first = open_page(browser, url, ws_bytes)
         results["first_boundary_s"] = [first]
         for _ in range(rounds):
-            cpu0 = cpu_seconds(proc.pid)
+            cpu0, sent0 = cpu_seconds(proc.pid), bytes_sent(port)
             t0 = time.perf_counter()
             fps, steps, delay, bps = play_round(page, frame, play_seconds, ws_bytes)
-            cpu = (cpu_seconds(proc.pid) - cpu0) / (time.perf_counter() - t0)
+            elapsed = time.perf_counter() - t0
+            cpu = (cpu_seconds(proc.pid) - cpu0) / elapsed
+            wire = sent_between(sent0, bytes_sent(port)) / elapsed
             for k, v in (("fps", fps), ("steps_per_s", steps), ("pause_s", delay), ("kb_per_s", bps / 1024),
-                         ("server_cpu", cpu)):
+                         ("wire_kb_per_s", wire / 1024), ("server_cpu", cpu)):
                 results.setdefault(k, []).append(v)
             page2, _, first = open_page(browser, url)
             results["first_boundary_s"].append(first)
@@ -167,7 +195,8 @@ def main() -> int:
         met = value >= target if op == ">=" else value <= target
         ok &= met
         print(f"  {label:<34} {fmt.format(value):>8}   target {op} {target:g}: {'met' if met else 'MISSED'}")
-    print(f"  {'bytes to the browser (kB/s)':<34} {med['kb_per_s']:>8.0f}")
+    print(f"  {'data to the browser (kB/s)':<34} {med['kb_per_s']:>8.0f}")
+    print(f"  {'sent on the wire, deflated (kB/s)':<34} {med['wire_kb_per_s']:>8.0f}")
     print(f"  {'server CPU while playing (cores)':<34} {med['server_cpu']:>8.2f}")
     print(f"  {'server memory, all sessions (MB)':<34} {med['rss_mb']:>8.0f}")
     if base:

@@ -24,12 +24,16 @@ LIVE_FRAME = "iframe[title*='live_view']"
 # (performance.now() of the view's frame) at which it was drawn.
 WATCH_STEP = """
 () => {
-  if (window.__steps) return true;
   const el = document.querySelector('[data-testid=metric-step] .value');
   if (!el) return false;
   window.__steps = [[performance.now(), el.textContent]];
-  new MutationObserver(() => window.__steps.push([performance.now(), el.textContent]))
-    .observe(el, {childList: true, characterData: true, subtree: true});
+  if (window.__watching !== el) {
+    window.__watching = el;
+    new MutationObserver(() => {
+      const last = window.__steps[window.__steps.length - 1];
+      if (el.textContent !== last[1]) window.__steps.push([performance.now(), el.textContent]);
+    }).observe(el, {childList: true, characterData: true, subtree: true});
+  }
   return true;
 }
 """
@@ -59,7 +63,7 @@ def running_app(script: str = "app.py", port: int | None = None, env: dict | Non
                         break
             except OSError:
                 if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("the app did not start:\n" + (proc.stdout.read() or ""))
+                    raise RuntimeError("the app did not start:\n" + (proc.stdout.read() or "")) from None
                 time.sleep(0.2)
         yield url, proc
     finally:

@@ -3,9 +3,9 @@
 Each figure is a plain plotly figure dict ({"data": [...], "layout": {...}}) that
 ``st.plotly_chart`` or plotly.js draw as they are. Arrays stay numpy arrays;
 whoever sends a figure encodes them (plotly.py does it for st.plotly_chart, the
-live view packs them as typed arrays). A figure that changes while training has a
-``*_update`` companion that returns only what changes, keyed by trace index, so
-that a frame of the animation carries a few kilobytes instead of the whole figure.
+live view packs them as typed arrays). The boundary, which changes while training, has a
+``boundary_frame`` companion that returns only what changes, so that a frame of
+the animation carries a few kilobytes instead of the whole figure.
 
 Nothing here reads session state or knows about Streamlit.
 """
@@ -94,10 +94,19 @@ def boundary_figure(xs, ys, P, segments, X_train, Y_train, X_test, Y_test, *, la
     return dict(data=data, layout=layout)
 
 
-def boundary_update(P, segments) -> dict:
-    """What changes in ``boundary_figure`` from one frame to the next."""
-    lx, ly = segments_to_lines(segments)
-    return {BOUNDARY_HEATMAP: dict(z=quantize(P)), BOUNDARY_LINE: dict(x=lx, y=ly)}
+def boundary_frame(P, segments) -> dict:
+    """What changes in ``boundary_figure`` from one frame to the next, compactly: the
+    heatmap as 8-bit values and the line as float32 segments (k, 2, 2)."""
+    return {"z": quantize(P), "segments": np.asarray(segments, dtype=np.float32)}
+
+
+def with_boundary_frame(figure: dict, frame: dict) -> dict:
+    """``boundary_figure`` showing ``frame`` instead of the state it was built with."""
+    data = [dict(trace) for trace in figure["data"]]
+    lx, ly = segments_to_lines(frame["segments"])
+    data[BOUNDARY_HEATMAP]["z"] = frame["z"]
+    data[BOUNDARY_LINE].update(x=lx, y=ly)
+    return dict(data=data, layout=figure["layout"])
 
 
 def _line(name: str, color: str, dash: str = "solid") -> dict:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from .. import activations, datasets
 from ..network import INIT_METHODS
-from ..settings import FIELDS, Settings, SettingsError
+from ..settings import FIELDS, Settings
 from .playground import SPEEDS, Playground
 from .texts import t
 
@@ -28,13 +28,12 @@ SCALES = _series(range(-4, 1), (1, 2, 5)) + (10.0,)
 KEY = "setting."
 
 
-def _nearest(options, value):
-    return min(options, key=lambda o: abs(o - value))
-
-
-def _init_widget(name: str, value) -> None:
-    if KEY + name not in st.session_state:
-        st.session_state[KEY + name] = value
+def _init_widgets(s: Settings) -> None:
+    """Each setting's widget starts at the session's setting; after that it keeps
+    what the user chose."""
+    for name in FIELDS:
+        if KEY + name not in st.session_state:
+            st.session_state[KEY + name] = getattr(s, name)
 
 
 def _new_data() -> None:
@@ -44,13 +43,7 @@ def _new_data() -> None:
 
 def sidebar(pg: Playground, lang: str = "en") -> None:
     """The settings, in the sidebar; applies whatever the user changed."""
-    s = pg.settings
-    for name, value in s.as_dict().items():
-        if name == "alpha":
-            value = _nearest(ALPHAS, value)
-        elif name == "init_scale":
-            value = _nearest(SCALES, value)
-        _init_widget(name, value)
+    _init_widgets(pg.settings)
 
     with st.sidebar:
         st.subheader(t("section.data", lang))
@@ -87,10 +80,7 @@ def sidebar(pg: Playground, lang: str = "en") -> None:
                   on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
 
     requested = {name: st.session_state[KEY + name] for name in FIELDS}
-    try:
-        pg.apply(Settings(**requested))
-    except SettingsError as e:
-        pg.refuse(str(e))
+    pg.apply(Settings(**requested))
 
 
 def _fmt(x: float) -> str:

@@ -25,8 +25,6 @@ def messages(pg: Playground, lang: str = "en") -> None:
             st.error(t("diverged.start", lang, quantity=quantity), icon="⚠️")
         else:
             st.error(t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}"), icon="⚠️")
-    if pg.error:
-        st.warning(t("notice.invalid", lang, error=pg.error), icon="✋")
     if pg.notice and d is None:
         key, values = pg.notice
         st.info(t(key, lang, **values), icon="ℹ️")
@@ -35,9 +33,13 @@ def messages(pg: Playground, lang: str = "en") -> None:
 def live_panel(pg: Playground, lang: str = "en") -> None:
     """The live view; while playing, a fragment reruns every BATCH_SECONDS and sends
     the next batch of frames, so the rest of the page stays responsive."""
+    # Only the first run of the panel belongs to a whole-page run (which may have
+    # rebuilt the view): it sends the figures; the fragment's own reruns do not.
+    first = [True]
 
     @st.fragment(run_every=BATCH_SECONDS if pg.playing else None)
     def panel():
+        with_figures, first[0] = first[0], False
         if pg.playing:
             frames = pg.advance()
             if not pg.playing:
@@ -46,6 +48,6 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
                 st.rerun(scope="app")
         else:
             frames = [pg.frame()]
-        live_view(pg.payload(frames, lang))
+        live_view(pg.payload(frames, lang, with_figures=with_figures))
 
     panel()

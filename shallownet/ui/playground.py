@@ -39,10 +39,10 @@ class Playground:
         self.speed = DEFAULT_SPEED
         self.cost_log = False
         self.notice: tuple[str, dict] | None = None  # a text key and its values
-        self.error: str | None = None  # the last refused input, in words
         self.rev = 0  # bumped whenever the network starts anew: the view drops old frames
         self.payload_id = 0
         self._figures_key = None
+        self._keys_sent = None
         self._new_grid()
 
     # -- state ------------------------------------------------------------------
@@ -69,7 +69,6 @@ class Playground:
         starts a new network; the notice says which and why."""
         old = self.settings
         kind = self.trainer.apply(settings)
-        self.error = None
         if kind == "none":
             return
         changed = [f for f in settings.as_dict() if getattr(settings, f) != getattr(old, f)]
@@ -81,10 +80,6 @@ class Playground:
             self._new_grid()
         self.notice = (f"notice.{kind}", {"what": what})
         self._new_network()
-
-    def refuse(self, message: str) -> None:
-        """Bad input: say what was wrong; keep the data and the network."""
-        self.error = message
 
     def step(self, k: int) -> None:
         self.trainer.step(k)
@@ -136,7 +131,7 @@ class Playground:
         return {
             "step": r.step,
             "metrics": format_metrics(r),
-            "boundary": figures.boundary_update(P, segments),
+            "boundary": figures.boundary_frame(P, segments),
             "head": {"cost": cost_head, "grads": {i: [r.step, v] for i, v in enumerate(norms)}},
         }
 
@@ -180,29 +175,35 @@ class Playground:
             ),
         }
 
-    def payload(self, frames: list[dict], lang: str = "en") -> dict:
-        """Everything the live view needs for one batch of ``frames``."""
+    def payload(self, frames: list[dict], lang: str = "en", *, with_figures: bool = True) -> dict:
+        """Everything the live view needs for one batch of ``frames``. The figures
+        (the parts that do not move) are left out unless asked for or changed: the
+        view keeps the last ones it received."""
         self.payload_id += 1
         series = self.series()
         steps = series["cost"][0]["x"]
         for f in frames:
             f["upto"] = int(np.searchsorted(steps, f["step"], side="right"))
-        return {
+        # a figure is drawn anew when its key changes
+        keys = {
+            "boundary": f"{self.rev}/{lang}",
+            "cost": f"{self.rev}/{lang}/{self.cost_log}",
+            "grads": f"{self.rev}/{lang}",
+        }
+        payload = {
             "id": self.payload_id,
             "rev": self.rev,
             "playing": self.playing,
             "frame_ms": frame_ms(),
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
-            # a figure is drawn anew when its key changes
-            "keys": {
-                "boundary": f"{self.rev}/{lang}",
-                "cost": f"{self.rev}/{lang}/{self.cost_log}",
-                "grads": f"{self.rev}/{lang}",
-            },
-            "figures": self.figures(lang),
+            "keys": keys,
             "series": series,
             "frames": frames,
         }
+        if with_figures or keys != self._keys_sent:
+            payload["figures"] = self.figures(lang)
+            self._keys_sent = keys
+        return payload
 
 
 METRICS = ("step", "cost_train", "cost_test", "acc_train", "acc_test")

@@ -76,7 +76,6 @@ EN = {
     "notice.data": "New data and a new network: {what} changed, so training starts again from step 0.",
     "notice.reset": "Reset: a new network from the initialisation, at step 0.",
     "notice.alpha": "α = {alpha} from the next step on; the network keeps training where it was.",
-    "notice.invalid": "Not applied: {error}. The data and the network stay as they were.",
     "diverged": (
         "Training stopped at step {step}: {quantity} became infinite or NaN. "
         "α = {alpha} is too large. The last finite network stays on screen: lower α to go on "

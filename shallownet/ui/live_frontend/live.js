@@ -101,7 +101,7 @@
     var h = fig.data[heat], l = fig.data[line];
     var xs = decode(h.x), ys = decode(h.y);
     under = {
-      heat: heat, line: line, lut: colorLut(h.colorscale),
+      lut: colorLut(h.colorscale),
       lineColor: l.line.color, lineWidth: l.line.width,
       x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1],
       nx: xs.length, ny: ys.length,
@@ -140,7 +140,7 @@
     var canvas = byId("boundary-canvas");
     var ctx = canvas.getContext("2d"), W = canvas.width, H = canvas.height;
     if (!under || !W || !H) return;
-    var z = decode(patch[under.heat].z), nx = under.nx, ny = under.ny;
+    var z = decode(patch.z), nx = under.nx, ny = under.ny;
     heatCanvas.width = nx;
     heatCanvas.height = ny;
     var hctx = heatCanvas.getContext("2d"), img = hctx.createImageData(nx, ny), px = img.data, lut = under.lut;
@@ -155,21 +155,20 @@
     ctx.imageSmoothingEnabled = true;
     // the grid's values sit at cell centres, which span the axes exactly
     ctx.drawImage(heatCanvas, 0.5, 0.5, nx - 1, ny - 1, 0, 0, W, H);
-    var lx = patch[under.line].x, ly = patch[under.line].y;
+    // the A2 = 0.5 line: segments x0, y0, x1, y1, one after the other
+    var seg = decode(patch.segments);
     var sx = W / (under.x1 - under.x0), sy = H / (under.y1 - under.y0);
     ctx.beginPath();
-    var pen = false;
-    for (var k = 0; k < lx.length; k++) {
-      if (lx[k] === null) { pen = false; continue; }
-      var X = (lx[k] - under.x0) * sx, Y = H - (ly[k] - under.y0) * sy;
-      if (pen) ctx.lineTo(X, Y); else ctx.moveTo(X, Y);
-      pen = true;
+    for (var k = 0; k + 3 < seg.length; k += 4) {
+      ctx.moveTo((seg[k] - under.x0) * sx, H - (seg[k + 1] - under.y0) * sy);
+      ctx.lineTo((seg[k + 2] - under.x0) * sx, H - (seg[k + 3] - under.y0) * sy);
     }
     ctx.lineWidth = under.lineWidth * (window.devicePixelRatio || 1);
     ctx.strokeStyle = under.lineColor;
     ctx.lineJoin = "round";
     ctx.lineCap = "round";
     ctx.stroke();
+    if (!canvas.hasAttribute("data-painted")) performance.mark("painted");
     canvas.setAttribute("data-painted", "1");
   }
 
@@ -221,6 +220,7 @@
   }
 
   function onRender(args) {
+    performance.mark("render");
     var p = args.payload;
     if (!p || p.id === lastId) return;
     lastId = p.id;
@@ -230,7 +230,8 @@
       queue = [];
       buildMetrics(p.metric_labels);
     }
-    figures = p.figures;
+    if (p.figures) figures = p.figures;
+    if (!figures) return;
     var series = decodeSeries(p.series);
     var items = p.frames.map(function (frame) { return { frame: frame, series: series, keys: p.keys }; });
     frameMs = p.frame_ms;
@@ -265,5 +266,6 @@
   });
   window.addEventListener("resize", reportHeight);
   window.requestAnimationFrame(tick);
+  performance.mark("ready");
   send("streamlit:componentReady", { apiVersion: 1 });
 })();

@@ -1,0 +1,188 @@
+"""The Playground page through Streamlit's AppTest: every control, the buttons'
+exact step counts, notices, divergence, and no exception anywhere."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
+
+
+def no_nan(text):
+    raise ValueError(f"{text} in the live view's data")
+
+
+def shown(at):
+    """What the live view was sent: its payload (refusing NaN, which JSON cannot carry)."""
+    [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
+    return json.loads(view.proto.json_args, parse_constant=no_nan)["payload"]
+
+
+def step_shown(at) -> int:
+    return int(shown(at)["frames"][-1]["metrics"]["step"].replace(",", ""))
+
+
+def playground(at):
+    return at.session_state["playground"]
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def click(at, label):
+    [button] = [b for b in at.button if b.label == label]
+    button.click().run()
+    assert not at.exception
+
+
+def test_the_page_loads_with_its_controls_and_no_exception(at):
+    assert at.title[0].value == "Gradient descent, one step at a time"
+    labels = [b.label for b in at.button]
+    for label in BUTTONS + ["New data"]:
+        assert labels.count(label) == 1, label
+    assert step_shown(at) == 0
+    metrics = shown(at)["frames"][-1]["metrics"]
+    assert metrics["cost_train"].startswith("0.693")
+    assert [k for k, _ in shown(at)["metric_labels"]] == ["step", "cost_train", "cost_test", "acc_train", "acc_test"]
+    assert dict(shown(at)["metric_labels"])["step"] == "Step"
+
+
+@pytest.mark.parametrize("label, k", [("Step", 1), ("×10", 10), ("×100", 100)])
+def test_step_buttons_advance_exactly(at, label, k):
+    click(at, label)
+    assert step_shown(at) == k == playground(at).trainer.step_count
+    click(at, label)
+    assert step_shown(at) == 2 * k
+
+
+def test_reset_goes_back_to_step_0_and_says_so(at):
+    click(at, "×100")
+    click(at, "Reset")
+    assert step_shown(at) == 0
+    assert "Reset" in at.info[0].value
+
+
+def test_changing_alpha_keeps_the_step_count(at):
+    click(at, "×100")
+    at.select_slider(key="setting.alpha").set_value(0.1).run()
+    assert not at.exception
+    assert step_shown(at) == 100
+    assert playground(at).settings.alpha == 0.1
+    assert "α = 0.1 from the next step" in at.info[0].value
+    click(at, "Step")
+    assert step_shown(at) == 101
+
+
+def test_changing_n1_starts_a_new_network_and_says_so(at):
+    click(at, "×100")
+    at.slider(key="setting.n1").set_value(8).run()
+    assert not at.exception
+    assert step_shown(at) == 0
+    assert playground(at).trainer.params.W1.shape == (8, 2)
+    assert "New network: Hidden units n1 changed" in at.info[0].value
+
+
+@pytest.mark.parametrize("kind, key, value, field, expect", [
+    ("selectbox", "setting.dataset", "circles", "dataset", "circles"),
+    ("slider", "setting.m", 600, "m", 600),
+    ("slider", "setting.noise", 0.35, "noise", 0.35),
+    ("slider", "setting.test_fraction", 0.0, "test_fraction", 0.0),
+    ("number_input", "setting.seed", 5, "seed", 5),
+    ("checkbox", "setting.standardize", True, "standardize", True),
+    ("selectbox", "setting.activation", "relu", "activation", "relu"),
+    ("selectbox", "setting.init", "zeros", "init", "zeros"),
+    ("select_slider", "setting.init_scale", 0.5, "init_scale", 0.5),
+])
+def test_every_setting_restarts_on_new_settings(at, kind, key, value, field, expect):
+    click(at, "×10")
+    getattr(at, kind)(key=key).set_value(value).run()
+    assert not at.exception
+    assert getattr(playground(at).settings, field) == expect
+    assert step_shown(at) == 0
+    assert "training starts again from step 0" in at.info[0].value
+
+
+def test_new_data_draws_the_next_seed(at):
+    X_before = playground(at).trainer.data.X_train.copy()
+    click(at, "New data")
+    assert playground(at).settings.seed == 1
+    assert not (playground(at).trainer.data.X_train == X_before).all()
+    assert "New data" in at.info[0].value
+
+
+def test_speed_and_log_scale(at):
+    at.select_slider(key="speed").set_value(500).run()
+    assert playground(at).speed == 500
+    at.toggle(key="cost_log").set_value(True).run()
+    assert not at.exception
+    assert shown(at)["figures"]["cost"]["layout"]["yaxis"]["type"] == "log"
+
+
+def test_without_a_test_set_the_test_numbers_say_so(at):
+    at.slider(key="setting.test_fraction").set_value(0.0).run()
+    metrics = shown(at)["frames"][-1]["metrics"]
+    assert metrics["cost_test"] == "–" and metrics["acc_test"] == "–"
+    assert len(shown(at)["figures"]["cost"]["data"]) == 1
+
+
+def test_play_trains_a_batch_per_run_and_pause_stops(at):
+    click(at, "Play")
+    p = shown(at)
+    assert p["playing"] is True
+    assert len(p["frames"]) == FRAMES_PER_BATCH
+    assert step_shown(at) == FRAMES_PER_BATCH * DEFAULT_SPEED
+    steps = [int(f["metrics"]["step"].replace(",", "")) for f in p["frames"]]
+    assert steps == [DEFAULT_SPEED * (i + 1) for i in range(FRAMES_PER_BATCH)]
+    click(at, "Pause")
+    assert shown(at)["playing"] is False
+    stopped = step_shown(at)
+    at.run()
+    assert step_shown(at) == stopped
+
+
+def diverge(at):
+    at.selectbox(key="setting.activation").set_value("linear").run()
+    at.select_slider(key="setting.alpha").set_value(10.0).run()
+    for _ in range(3):
+        click(at, "×100")
+
+
+def test_divergence_stops_training_and_explains_why(at):
+    diverge(at)
+    [error] = at.error
+    assert "Training stopped at step 219" in error.value
+    assert "α = 10 is too large" in error.value
+    assert step_shown(at) == 218
+    # the numbers and curves shown are finite (shown() refuses NaN and Infinity)
+    metrics = shown(at)["frames"][-1]["metrics"]
+    assert "nan" not in json.dumps(metrics).lower() and "inf" not in json.dumps(metrics).lower()
+    assert all(b.disabled for b in at.button if b.label in ("Step", "×10", "×100", "Play"))
+
+
+def test_play_stops_by_itself_on_divergence(at):
+    at.selectbox(key="setting.activation").set_value("linear").run()
+    at.select_slider(key="setting.alpha").set_value(10.0).run()
+    at.select_slider(key="speed").set_value(200).run()
+    click(at, "Play")
+    assert playground(at).playing is False
+    assert "Training stopped at step 219" in at.error[0].value
+    assert shown(at)["playing"] is False
+
+
+def test_lowering_alpha_after_divergence_is_allowed_and_reset_recovers(at):
+    diverge(at)
+    click(at, "Reset")
+    assert not at.error
+    assert step_shown(at) == 0
+    click(at, "×10")
+    assert step_shown(at) == 10
