@@ -15,7 +15,7 @@ import numpy as np
 
 from . import activations, datasets
 from .history import History, Record
-from .network import Grads, Params, init_params
+from .network import Grads, Params, forward, init_params
 from .settings import DATA_FIELDS, DEFAULTS, LIVE_FIELDS, Settings
 
 
@@ -309,8 +309,12 @@ class Trainer:
         """A copy of the gradients at the current parameters."""
         return self.net.grads()
 
-    def proba(self, X) -> np.ndarray:
-        """A2 for the points X (n0, k) with the current parameters."""
-        from .network import predict_proba
+    def output_on(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """Z2 and A2 = y-hat for the points X (n0, k) with the current parameters.
 
-        return predict_proba(self.params, X, self.settings.activation)
+        Far from the data, the weights of a network about to diverge can overflow
+        Z2 to infinity; A2 is then exactly 0 or 1, which is what it shows.
+        """
+        with np.errstate(over="ignore", invalid="ignore"):
+            cache = forward(self.params, X, self.settings.activation)
+        return cache.Z2, cache.A2

@@ -31,16 +31,28 @@ _live_view = components.declare_component("live_view", path=str(_FRONTEND))
 # index.html loads it from ../shallownet.ui.live.plotlyjs/plotly.min.js.
 components.declare_component("plotlyjs", path=str(Path(plotly.__file__).parent / "package_data"))
 
-_DTYPES = {np.dtype(np.uint8): "u1", np.dtype(np.float32): "f4", np.dtype(np.int32): "i4"}
+_DTYPES = {np.dtype(np.uint8): "u1", np.dtype(np.float32): "f4", np.dtype(np.float64): "f8", np.dtype(np.int32): "i4"}
+
+
+def _as_float32_if_it_fits(a: np.ndarray) -> np.ndarray:
+    """Half the bytes, unless float32 would turn a value into inf (beyond 3.4e38, as
+    a diverging cost gets) or a non-zero value into 0 (below 1e-45): then float64."""
+    a32 = a.astype(np.float32)
+    with np.errstate(over="ignore"):
+        lost = np.isinf(a32) & np.isfinite(a) | (a32 == 0) & (a != 0)
+    return a if lost.any() else a32
 
 
 def encode(obj):
     """``obj`` made JSON-ready: numpy arrays become plotly typed-array specs
-    ({"dtype", "bdata", "shape"}, float32 or uint8), NaN becomes null, keys strings."""
+    ({"dtype", "bdata", "shape"}: uint8 as it is, floats as float32 where that loses
+    nothing), a float NaN or infinity becomes null, keys become strings."""
     if isinstance(obj, np.ndarray):
         a = obj
-        if a.dtype not in _DTYPES:
-            a = a.astype(np.int32 if a.dtype.kind in "iub" else np.float32)
+        if a.dtype.kind == "f":
+            a = _as_float32_if_it_fits(a)
+        elif a.dtype not in _DTYPES:
+            a = a.astype(np.int32)
         spec = {
             "dtype": _DTYPES[a.dtype],
             "bdata": base64.b64encode(np.ascontiguousarray(a).tobytes()).decode("ascii"),

@@ -17,17 +17,23 @@ def playground() -> Playground:
 
 
 def messages(pg: Playground, lang: str = "en") -> None:
-    """What just happened, and why training stopped if it did."""
+    """What just happened, and why training stopped if it did.
+
+    The messages sit in a container that is there even when empty: the elements
+    after it keep their place in the page, so the live view is not rebuilt (and
+    its charts not reloaded) each time a message comes or goes.
+    """
+    box = st.container()
     d = pg.trainer.divergence
     if d is not None:
         quantity = t(f"quantity.{d.quantity}", lang)
         if d.step == 0:
-            st.error(t("diverged.start", lang, quantity=quantity), icon="⚠️")
+            box.error(t("diverged.start", lang, quantity=quantity), icon="⚠️")
         else:
-            st.error(t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}"), icon="⚠️")
+            box.error(t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}"), icon="⚠️")
     if pg.notice and d is None:
         key, values = pg.notice
-        st.info(t(key, lang, **values), icon="ℹ️")
+        box.info(t(key, lang, **values), icon="ℹ️")
 
 
 def live_panel(pg: Playground, lang: str = "en") -> None:

@@ -118,11 +118,19 @@ class Playground:
                 break
         return frames
 
+    def _on_grid(self):
+        """A2 on the grid, and the A2 = 0.5 line. The line is traced on Z2 = 0, the
+        same curve: Z2 varies smoothly where A2 jumps from 0 to 1 within a cell, so
+        interpolating Z2 puts the line where it really is."""
+        g = self.grid
+        Z2, A2 = self.trainer.output_on(g.points)
+        shape = (len(g.ys), len(g.xs))
+        return A2.reshape(shape), level_segments(g.xs, g.ys, Z2.reshape(shape), 0.0)
+
     def frame(self) -> dict:
         """The current state as one frame: the numbers and the boundary."""
-        g, r = self.grid, self.trainer.latest
-        P = self.trainer.proba(g.points).reshape(len(g.ys), len(g.xs))
-        segments = level_segments(g.xs, g.ys, P, 0.5)
+        r = self.trainer.latest
+        P, segments = self._on_grid()
         has_test = self.trainer.data.X_test.shape[1] > 0
         cost_head = {0: [r.step, r.cost_train]}
         if has_test:
@@ -145,9 +153,9 @@ class Playground:
 
     def _build_figures(self, lang: str) -> dict:
         d, g = self.trainer.data, self.grid
-        P = self.trainer.proba(g.points).reshape(len(g.ys), len(g.xs))
+        P, segments = self._on_grid()
         boundary = figures.boundary_figure(
-            g.xs, g.ys, P, level_segments(g.xs, g.ys, P, 0.5),
+            g.xs, g.ys, P, segments,
             d.X_train, d.Y_train, d.X_test, d.Y_test,
             labels={
                 "title": t("fig.boundary", lang), "boundary": t("fig.boundary.line", lang),
@@ -212,7 +220,10 @@ METRICS = ("step", "cost_train", "cost_test", "acc_train", "acc_test")
 def format_metrics(r, lang: str = "en") -> dict:
     """The numbers of a Record as the live view shows them."""
     def cost(v):
-        return t("metric.none", lang) if math.isnan(v) else f"{v:.4f}"
+        if math.isnan(v):
+            return t("metric.none", lang)
+        # four decimals where they read well, powers of ten where they would not fit
+        return f"{v:.4f}" if 1e-3 <= v < 1e4 else f"{v:.3e}"
 
     def acc(v):
         return t("metric.none", lang) if math.isnan(v) else f"{100 * v:.1f}%"

@@ -1,0 +1,55 @@
+"""The app, running for real, and headless chromium driving it."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+from live_app import CHROMIUM, launch, running_app  # noqa: E402
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "benchmarks" / "out"
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the end-to-end tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)")
+    with running_app() as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh browser session on the app, failing the test on any page error."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(app_url)
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+@pytest.fixture
+def screenshot():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

@@ -1,0 +1,96 @@
+"""The Playground in a real browser: it loads, Play trains, Pause stops, the three
+figures are drawn, and divergence shows its message."""
+
+import time
+
+from live_app import frame_of, step_value
+
+
+def wait_painted(page):
+    frame = frame_of(page)
+    frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=30_000)
+    return frame
+
+
+def button(page, label):
+    return page.get_by_role("button", name=label, exact=True)
+
+
+def no_streamlit_exception(page):
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_page_loads_with_the_three_figures_and_no_exception(page, screenshot):
+    frame = wait_painted(page)
+    no_streamlit_exception(page)
+    assert page.get_by_role("heading", name="Gradient descent, one step at a time").is_visible()
+    for label in ("Step", "×10", "×100", "Play", "Pause", "Reset"):
+        assert button(page, label).is_visible()
+    assert step_value(frame) == 0
+    assert frame.locator("[data-testid=metric-step] .label").inner_text() == "Step"
+    # the boundary: a painted canvas under plotly's axes and points
+    assert frame.locator("#boundary-plot .scatterlayer .point").count() == 400
+    size = frame.evaluate("() => { const c = document.getElementById('boundary-canvas'); return [c.width, c.height]; }")
+    assert min(size) > 200
+    # the curves: plotly charts with their titles
+    assert "Cost J per step" in frame.locator("#cost").inner_text()
+    assert "Gradient norms per step" in frame.locator("#grads").inner_text()
+    screenshot(page, "playground-start")
+
+
+def test_step_buttons_change_the_step_shown(page):
+    frame = wait_painted(page)
+    button(page, "×10").click()
+    frame.locator("[data-testid=metric-step] .value", has_text="10").wait_for(timeout=10_000)
+    button(page, "Step").click()
+    frame.locator("[data-testid=metric-step] .value", has_text="11").wait_for(timeout=10_000)
+    assert step_value(frame) == 11
+
+
+def test_play_makes_step_grow_and_pause_stops_it(page, screenshot):
+    frame = wait_painted(page)
+    button(page, "Play").click()
+    time.sleep(2.0)
+    first = step_value(frame)
+    time.sleep(1.0)
+    second = step_value(frame)
+    assert 0 < first < second
+    # the curves are drawn while playing
+    assert frame.locator("#cost .scatterlayer .trace path.js-line").count() >= 1
+    screenshot(page, "playground-playing")
+    button(page, "Pause").click()
+    time.sleep(1.0)
+    stopped = step_value(frame)
+    time.sleep(1.5)
+    assert step_value(frame) == stopped
+    no_streamlit_exception(page)
+
+
+def choose(page, label, option):
+    page.locator("[data-testid=stSelectbox]", has_text=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_divergence_stops_training_with_its_message(page, screenshot):
+    frame = wait_painted(page)
+    # messages come and go above the live view; it must stay the same view, not be
+    # rebuilt (a rebuilt one reloads plotly.js and flashes)
+    frame.evaluate("() => { window.__sameView = true; }")
+    choose(page, "Hidden activation g1", "linear (logistic regression)")
+    page.get_by_text("New network: Hidden activation g1 changed").wait_for(timeout=10_000)
+    alpha = page.locator("[data-testid=stSlider]", has_text="Learning rate α").get_by_role("slider")
+    alpha.focus()
+    alpha.press("End")
+    page.get_by_text("α = 10 from the next step on").wait_for(timeout=10_000)
+    button(page, "Play").click()
+    message = page.get_by_text("Training stopped at step 219")
+    message.wait_for(timeout=20_000)
+    assert "α = 10 is too large" in message.inner_text()
+    time.sleep(1.0)
+    assert step_value(frame) == 218
+    metrics = frame.locator("#metrics").inner_text().lower()
+    assert "nan" not in metrics and "inf" not in metrics
+    assert button(page, "Play").is_disabled()
+    assert frame.evaluate("() => window.__sameView === true")
+    no_streamlit_exception(page)
+    screenshot(page, "playground-diverged")
