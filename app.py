@@ -1,8 +1,15 @@
 """shallownet: the entry point and router. Run with ``streamlit run app.py``."""
 
-import streamlit as st
+import os
 
-from shallownet.ui.texts import t
+# Every session trains in this one process. With two BLAS threads each, sessions
+# fight over the two cores and a step gets 3-4x slower; one thread each does not
+# (design.md). This must be set before numpy is first imported, which is below.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import streamlit as st  # noqa: E402
+
+from shallownet.ui.texts import t  # noqa: E402
 
 st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 

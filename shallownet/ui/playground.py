@@ -9,6 +9,7 @@ session trains its own network.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 
@@ -22,14 +23,14 @@ from .texts import t
 # plays them over the next BATCH_SECONDS.
 BATCH_SECONDS = 0.4
 FRAMES_PER_BATCH = 10
+# A batch never computes for longer than this: with a big network and a high speed
+# it has fewer frames (or fewer steps), and Pause and the controls still answer.
+BATCH_BUDGET_SECONDS = 0.25
+CHUNK_SECONDS = 0.02  # training runs in chunks of about this long between clock checks
 GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
 CURVE_POINTS = 500  # the most points a curve sends
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
 DEFAULT_SPEED = 100
-
-
-def frame_ms() -> int:
-    return round(1000 * BATCH_SECONDS / FRAMES_PER_BATCH)
 
 
 class Playground:
@@ -40,6 +41,7 @@ class Playground:
         self.cost_log = False
         self.notice: tuple[str, dict] | None = None  # a text key and its values
         self.rev = 0  # bumped whenever the network starts anew: the view drops old frames
+        self._chunk = 1  # steps per chunk while playing, adapted to take CHUNK_SECONDS
         self.payload_id = 0
         self._figures_key = None
         self._keys_sent = None
@@ -108,13 +110,24 @@ class Playground:
 
     # -- frames -------------------------------------------------------------------
     def advance(self) -> list[dict]:
-        """Train one batch of frames (``speed`` steps each); stops early on divergence."""
+        """Train one batch of frames, ``speed`` steps each; it ends early on divergence,
+        or when it has computed for BATCH_BUDGET_SECONDS (then its last frame may
+        have fewer steps)."""
         frames = []
+        deadline = time.perf_counter() + BATCH_BUDGET_SECONDS
         for _ in range(FRAMES_PER_BATCH):
-            self.trainer.step(self.speed)
+            todo = self.speed
+            while todo > 0 and not self.diverged and time.perf_counter() < deadline:
+                chunk = min(todo, self._chunk)
+                started = time.perf_counter()
+                self.trainer.step(chunk)
+                took = time.perf_counter() - started
+                self._chunk = max(1, min(10_000, int(chunk * CHUNK_SECONDS / max(took, 1e-6))))
+                todo -= chunk
             frames.append(self.frame())
             if self.diverged:
                 self.playing = False
+            if self.diverged or time.perf_counter() >= deadline:
                 break
         return frames
 
@@ -202,7 +215,8 @@ class Playground:
             "id": self.payload_id,
             "rev": self.rev,
             "playing": self.playing,
-            "frame_ms": frame_ms(),
+            # the frames are played evenly over the time until the next batch
+            "frame_ms": round(1000 * BATCH_SECONDS / max(1, len(frames))),
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
             "keys": keys,
             "series": series,

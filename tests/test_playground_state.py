@@ -1,0 +1,89 @@
+"""The session's Playground without a browser: frames, payloads, notices."""
+
+import json
+import time
+
+import numpy as np
+
+from shallownet.settings import Settings
+from shallownet.ui.live import encode
+from shallownet.ui.playground import (
+    BATCH_BUDGET_SECONDS,
+    DEFAULT_SPEED,
+    FRAMES_PER_BATCH,
+    GRID_SIZE,
+    Playground,
+)
+
+
+def test_a_batch_is_frames_of_speed_steps_each():
+    pg = Playground()
+    pg.play()
+    frames = pg.advance()
+    assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(FRAMES_PER_BATCH)]
+    z = frames[-1]["boundary"]["z"]
+    assert z.shape == (GRID_SIZE, GRID_SIZE) and z.dtype == np.uint8
+    assert frames[-1]["boundary"]["segments"].shape[1:] == (2, 2)
+
+
+def test_a_batch_stops_computing_at_its_budget():
+    """A big network at top speed would take seconds per batch; the controls must
+    not wait that long, so the batch is cut short."""
+    pg = Playground(Settings(n1=64, m=5000))
+    pg.set_speed(1000)
+    pg.play()
+    started = time.perf_counter()
+    frames = pg.advance()
+    took = time.perf_counter() - started
+    assert pg.trainer.step_count < FRAMES_PER_BATCH * 1000
+    assert frames and frames[-1]["step"] == pg.trainer.step_count
+    assert took < BATCH_BUDGET_SECONDS + 1.0
+
+
+def test_the_boundary_line_is_where_a2_crosses_one_half():
+    pg = Playground()
+    pg.step(2000)
+    segments = pg.frame()["boundary"]["segments"].reshape(-1, 2).T.astype(float)
+    Z2, A2 = pg.trainer.output_on(segments)
+    np.testing.assert_allclose(A2, 0.5, atol=0.02)
+
+
+def test_payload_is_json_without_nan_and_tells_how_much_of_each_curve_to_show():
+    pg = Playground(Settings(test_fraction=0.0))
+    pg.play()
+    payload = pg.payload(pg.advance())
+    text = json.dumps(encode(payload), allow_nan=False)
+    assert "NaN" not in text
+    steps = payload["series"]["cost"][0]["x"]
+    for f in payload["frames"]:
+        assert steps[f["upto"] - 1] <= f["step"]
+        assert f["upto"] == len(steps) or steps[f["upto"]] > f["step"]
+    assert payload["frames"][-1]["metrics"]["cost_test"] == "–"
+
+
+def test_figures_are_sent_when_asked_or_changed_only():
+    pg = Playground()
+    assert "figures" in pg.payload([pg.frame()], with_figures=False)  # first time: changed
+    assert "figures" not in pg.payload([pg.frame()], with_figures=False)
+    assert "figures" in pg.payload([pg.frame()], with_figures=True)
+    pg.set_cost_log(True)
+    assert "figures" in pg.payload([pg.frame()], with_figures=False)
+
+
+def test_a_new_network_gets_a_new_revision_and_a_notice_alpha_does_not():
+    pg = Playground()
+    rev = pg.rev
+    pg.apply(pg.settings.replace(alpha=0.5))
+    assert pg.rev == rev and pg.notice == ("notice.alpha", {"alpha": "0.5"})
+    pg.apply(pg.settings.replace(n1=3))
+    assert pg.rev == rev + 1 and pg.notice[0] == "notice.network"
+    pg.apply(pg.settings.replace(dataset="xor"))
+    assert pg.rev == rev + 2 and pg.notice[0] == "notice.data"
+    assert pg.grid.points.shape == (2, GRID_SIZE * GRID_SIZE)
+
+
+def test_huge_numbers_are_sent_as_float64_rather_than_overflowing():
+    spec = encode(np.array([1.0, 4e305]))
+    assert spec["dtype"] == "f8"
+    assert encode(np.array([1.0, 2.0]))["dtype"] == "f4"
+    assert encode(np.array([1e-50, 1.0]))["dtype"] == "f8"
