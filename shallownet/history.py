@@ -68,6 +68,10 @@ class History:
     def columns(self) -> dict[str, np.ndarray]:
         return {name: self.column(name) for name in COLUMNS}
 
+    def truncate(self, step: int) -> None:
+        """Forget the records after ``step`` (to go back to an earlier state of the run)."""
+        self._n = int(np.searchsorted(self._rows[: self._n, 0], step, side="right"))
+
     def last(self) -> Record | None:
         if not self._n:
             return None

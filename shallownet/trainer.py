@@ -28,6 +28,14 @@ class Divergence(NamedTuple):
     alpha: float
 
 
+class Snapshot(NamedTuple):
+    """The state of a run after ``step`` steps, to come back to (``Trainer.restore``)."""
+
+    step: int
+    theta: np.ndarray
+    latest: Record
+
+
 class FusedNetwork:
     """The lecture's equations on preallocated buffers, train and test set in one pass.
 
@@ -297,6 +305,22 @@ class Trainer:
             self.step_count = step
             self.latest = Record(step, *good)
         return done
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.step_count, self.net.theta.copy(), self.latest)
+
+    def restore(self, snap: Snapshot) -> None:
+        """Go back to an earlier state of this same run: its parameters and step
+        count; the history after it is forgotten."""
+        if snap.step > self.step_count or snap.theta.shape != self.net.theta.shape:
+            raise ValueError(f"snapshot of step {snap.step} is not an earlier state of this run")
+        np.copyto(self.net.theta, snap.theta)
+        with np.errstate(over="ignore", invalid="ignore"):
+            self.net.evaluate()
+        self.step_count = snap.step
+        self.latest = snap.latest
+        self.history.truncate(snap.step)
+        self.divergence = None
 
     # -- reading --------------------------------------------------------------
     @property

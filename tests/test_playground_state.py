@@ -87,3 +87,35 @@ def test_huge_numbers_are_sent_as_float64_rather_than_overflowing():
     assert spec["dtype"] == "f8"
     assert encode(np.array([1.0, 2.0]))["dtype"] == "f4"
     assert encode(np.array([1e-50, 1.0]))["dtype"] == "f8"
+
+
+def test_pause_can_go_back_to_the_frame_on_screen():
+    pg = Playground()
+    pg.play()
+    first = pg.advance()
+    pg.advance()
+    on_screen = first[4]["step"]
+    pg.pause()
+    assert pg.payload([pg.frame()])["rewind"] is True
+    assert pg.payload([pg.frame()])["rewind"] is False  # offered once
+    assert pg.rewind(on_screen)
+    assert pg.trainer.step_count == on_screen == pg.trainer.latest.step
+    assert pg.trainer.history.column("step")[-1] == on_screen
+    # the parameters are those the frame showed: stepping on gives the same as before
+    assert pg.frame()["metrics"] == first[4]["metrics"]
+    pg.step(DEFAULT_SPEED)
+    assert pg.frame()["metrics"] == first[5]["metrics"]
+
+
+def test_no_rewind_once_something_else_happened():
+    pg = Playground()
+    pg.play()
+    frames = pg.advance()
+    pg.pause()
+    pg.step(1)
+    assert not pg.rewind(frames[0]["step"])
+    pg.play()
+    frames = pg.advance()
+    assert not pg.rewind(frames[0]["step"])  # still playing
+    pg.pause()
+    assert not pg.rewind(123)  # not a frame that was shown

@@ -8,6 +8,8 @@ from .live import live_view
 from .playground import BATCH_SECONDS, Playground
 from .texts import t
 
+LIVE_KEY = "live"
+
 
 def playground() -> Playground:
     """This browser session's Playground (each session trains its own network)."""
@@ -46,6 +48,11 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
     @st.fragment(run_every=BATCH_SECONDS if pg.playing else None)
     def panel():
         with_figures, first[0] = first[0], False
+        asked = st.session_state.get(LIVE_KEY)
+        if asked and asked.get("id") != pg.rewind_answered:
+            # after Pause, the view asks to stay on the frame it shows
+            pg.rewind_answered = asked.get("id")
+            pg.rewind(int(asked["step"]))
         if pg.playing:
             frames = pg.advance()
             if not pg.playing:
@@ -54,6 +61,6 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
                 st.rerun(scope="app")
         else:
             frames = [pg.frame()]
-        live_view(pg.payload(frames, lang, with_figures=with_figures))
+        live_view(pg.payload(frames, lang, with_figures=with_figures), key=LIVE_KEY)
 
     panel()

@@ -42,6 +42,13 @@ class Playground:
         self.notice: tuple[str, dict] | None = None  # a text key and its values
         self.rev = 0  # bumped whenever the network starts anew: the view drops old frames
         self._chunk = 1  # steps per chunk while playing, adapted to take CHUNK_SECONDS
+        # Pause stops where the browser is, not where the server is: the view plays
+        # a batch behind the training, so Pause offers to go back to the frame on
+        # screen, which the view then asks for (``rewind``).
+        self._snapshots: dict[int, object] = {}  # step -> Snapshot, for the last two batches
+        self._rewind_offer = False
+        self._paused_at: int | None = None
+        self.rewind_answered = None  # the id of the view's last request, answered once
         self.payload_id = 0
         self._figures_key = None
         self._keys_sent = None
@@ -62,6 +69,7 @@ class Playground:
 
     def _new_network(self) -> None:
         self.rev += 1
+        self._snapshots.clear()
         if self.diverged:
             self.playing = False
 
@@ -100,7 +108,21 @@ class Playground:
         self.notice = None
 
     def pause(self) -> None:
+        if self.playing:
+            self._rewind_offer = True
+            self._paused_at = self.trainer.step_count
         self.playing = False
+
+    def rewind(self, step: int) -> bool:
+        """After Pause, go back to ``step``, the frame the view had on screen, if
+        nothing happened since and that frame is one of the last two batches."""
+        snap = self._snapshots.get(step)
+        if self.playing or snap is None or self._paused_at != self.trainer.step_count:
+            return False
+        self.trainer.restore(snap)
+        self._paused_at = None
+        self._snapshots = {s: v for s, v in self._snapshots.items() if s <= step}
+        return True
 
     def set_speed(self, steps_per_frame: int) -> None:
         self.speed = steps_per_frame
@@ -115,6 +137,9 @@ class Playground:
         have fewer steps)."""
         frames = []
         deadline = time.perf_counter() + BATCH_BUDGET_SECONDS
+        # keep the snapshots of the previous batch (the one on screen) and this one
+        if len(self._snapshots) > FRAMES_PER_BATCH:
+            self._snapshots = dict(list(self._snapshots.items())[-FRAMES_PER_BATCH:])
         for _ in range(FRAMES_PER_BATCH):
             todo = self.speed
             while todo > 0 and not self.diverged and time.perf_counter() < deadline:
@@ -125,6 +150,7 @@ class Playground:
                 self._chunk = max(1, min(10_000, int(chunk * CHUNK_SECONDS / max(took, 1e-6))))
                 todo -= chunk
             frames.append(self.frame())
+            self._snapshots[self.trainer.step_count] = self.trainer.snapshot()
             if self.diverged:
                 self.playing = False
             if self.diverged or time.perf_counter() >= deadline:
@@ -215,6 +241,7 @@ class Playground:
             "id": self.payload_id,
             "rev": self.rev,
             "playing": self.playing,
+            "rewind": self._rewind_offer,
             # the frames are played evenly over the time until the next batch
             "frame_ms": round(1000 * BATCH_SECONDS / max(1, len(frames))),
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
@@ -222,6 +249,7 @@ class Playground:
             "series": series,
             "frames": frames,
         }
+        self._rewind_offer = False
         if with_figures or keys != self._keys_sent:
             payload["figures"] = self.figures(lang)
             self._keys_sent = keys

@@ -63,6 +63,9 @@ def test_play_makes_step_grow_and_pause_stops_it(page, screenshot):
     stopped = step_value(frame)
     time.sleep(1.5)
     assert step_value(frame) == stopped
+    # the server stopped where the screen did: one more step is one more step
+    button(page, "Step").click()
+    frame.locator("[data-testid=metric-step] .value", has_text=f"{stopped + 1:,}").wait_for(timeout=10_000)
     no_streamlit_exception(page)
 
 

@@ -197,9 +197,13 @@
   window.__drawMs = [];
 
   // Show one frame: its numbers, its boundary, and the curves up to its step.
+  var shown = null, shownRev = null;  // the step on screen, and its network
+
   function show(item) {
     var started = performance.now();
     var f = item.frame;
+    shown = f.step;
+    shownRev = rev;
     Object.keys(f.metrics).forEach(function (key) {
       if (metricEls[key]) metricEls[key].textContent = f.metrics[key];
     });
@@ -243,7 +247,14 @@
         if (queue.length > 2 * items.length) queue.splice(0, queue.length - 2 * items.length);
       } else {
         queue = [];
-        show(items[items.length - 1]);
+        var last = items[items.length - 1];
+        if (p.rewind && shown !== null && p.rev === shownRev && shown < last.frame.step) {
+          // Pause: the server is ahead of the screen; ask it to come back to the
+          // frame on screen rather than jump forward to where it got to
+          send("streamlit:setComponentValue", { value: { id: p.id, step: shown }, dataType: "json" });
+        } else {
+          show(last);
+        }
       }
       status("");
     } catch (e) {
