@@ -88,7 +88,8 @@ def boundary_figure(xs, ys, P, segments, X_train, Y_train, X_test, Y_test, *, la
         xaxis=dict(axis, title=dict(text="x₁"), range=[float(xs[0]), float(xs[-1])], constrain="domain"),
         yaxis=dict(axis, title=dict(text="x₂"), range=[float(ys[0]), float(ys[-1])],
                    scaleanchor="x", scaleratio=1, constrain="domain"),
-        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, font=dict(size=13)),
+        # beside the plot: the square plot leaves room at the sides, not below
+        legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02, font=dict(size=13)),
         uirevision="boundary",
     )
     return dict(data=data, layout=layout)
@@ -109,30 +110,33 @@ def with_boundary_frame(figure: dict, frame: dict) -> dict:
     return dict(data=data, layout=figure["layout"])
 
 
-def _line(name: str, color: str, dash: str = "solid") -> dict:
+def _line(name: str, color: str, step_label: str, dash: str = "solid") -> dict:
     return dict(type="scatter", mode="lines", name=name, x=[], y=[],
                 line=dict(color=color, width=2.5, dash=dash),
-                hovertemplate="step %{x}<br>%{y:.4g}<extra>" + name + "</extra>")
+                hovertemplate=step_label + " %{x}<br>%{y:.4g}<extra>" + name + "</extra>")
 
 
-def _curve_layout(title: str, ytitle: str, log: bool) -> dict:
+def _curve_layout(title: str, ytitle: str, log: bool, step_label: str) -> dict:
     return dict(
         title=dict(text=title, x=0.02, font=dict(size=18)),
-        font=FONT, margin=MARGIN, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
-        xaxis=dict(title=dict(text="step"), rangemode="tozero", gridcolor="#E8EAED", zeroline=False),
+        # tighter than the boundary's: on a 720-pixel screen a curve chart is ~180 px tall
+        font=FONT, margin=dict(l=60, r=20, t=40, b=44), paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+        xaxis=dict(title=dict(text=step_label, standoff=4), rangemode="tozero", gridcolor="#E8EAED", zeroline=False),
         yaxis=dict(title=dict(text=ytitle), type="log" if log else "linear", automargin=True,
                    gridcolor="#E8EAED", zeroline=False, exponentformat="power"),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1, font=dict(size=13)),
+        legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.01, font=dict(size=12),
+                    tracegroupgap=0),
         uirevision="curve",
     )
 
 
 def cost_figure(has_test: bool, *, log: bool, labels: dict) -> dict:
     """The cost J per step: trace 0 training, trace 1 test (when there is a test set)."""
-    data = [_line(labels["train"], TRAIN_COLORS["cost"])]
+    step = labels["step"]
+    data = [_line(labels["train"], TRAIN_COLORS["cost"], step)]
     if has_test:
-        data.append(_line(labels["test"], TEST_COLOR, "dash"))
-    return dict(data=data, layout=_curve_layout(labels["title"], "J", log))
+        data.append(_line(labels["test"], TEST_COLOR, step, "dash"))
+    return dict(data=data, layout=_curve_layout(labels["title"], "J", log, step))
 
 
 GRADIENTS = ("dW1", "db1", "dW2", "db2")
@@ -140,8 +144,8 @@ GRADIENTS = ("dW1", "db1", "dW2", "db2")
 
 def grad_norm_figure(*, labels: dict) -> dict:
     """The norms of dW1, db1, dW2, db2 per step (traces 0 to 3), on a log scale."""
-    data = [_line(f"‖{g}‖", TRAIN_COLORS[g]) for g in GRADIENTS]
-    return dict(data=data, layout=_curve_layout(labels["title"], labels["ytitle"], True))
+    data = [_line(f"‖{g}‖", TRAIN_COLORS[g], labels["step"]) for g in GRADIENTS]
+    return dict(data=data, layout=_curve_layout(labels["title"], labels["ytitle"], True, labels["step"]))
 
 
 def cost_series(steps, cost_train, cost_test=None) -> dict:

@@ -186,3 +186,19 @@ def test_lowering_alpha_after_divergence_is_allowed_and_reset_recovers(at):
     assert step_shown(at) == 0
     click(at, "×10")
     assert step_shown(at) == 10
+
+
+def test_no_exception_on_any_page():
+    import re
+
+    source = Path(APP).read_text()
+    pages = re.findall(r'st\.Page\("([^"]+)"', source)
+    assert pages, "no pages found in app.py"
+    for page in pages:
+        app = AppTest.from_file(APP, default_timeout=60)
+        app.run()
+        app.switch_page(page).run()
+        assert not app.exception, page
+        for label in ("Step", "×10", "×100"):
+            click(app, label)
+        assert not app.exception, page

@@ -119,3 +119,32 @@ def test_no_rewind_once_something_else_happened():
     assert not pg.rewind(frames[0]["step"])  # still playing
     pg.pause()
     assert not pg.rewind(123)  # not a frame that was shown
+
+
+def test_every_text_key_the_code_uses_is_in_every_table():
+    import re
+    from pathlib import Path
+
+    from shallownet import activations, datasets
+    from shallownet.network import INIT_METHODS
+    from shallownet.settings import FIELDS
+    from shallownet.trainer import _QUANTITIES
+    from shallownet.ui import texts
+    from shallownet.ui.playground import METRICS
+
+    root = Path(__file__).resolve().parent.parent
+    sources = [*root.glob("shallownet/**/*.py"), *root.glob("pages/*.py"), root / "app.py"]
+    code = "\n".join(p.read_text() for p in sources if p.name != "texts.py")
+    used = set(re.findall(r"""\bt\(\s*f?["']([a-z0-9_.{}]+)["']""", code))
+    literal = {k for k in used if "{" not in k}
+    assert len(literal) > 20, "found too few t() calls: the pattern is wrong"
+    # the keys built from names
+    literal |= {f"dataset.{n}" for n in datasets.NAMES} | {f"activation.{n}" for n in activations.ACTIVATIONS}
+    literal |= {f"init.{n}" for n in INIT_METHODS} | {f"quantity.{q}" for q in _QUANTITIES}
+    literal |= {f"setting.{f}" for f in FIELDS} | {f"metric.{m}" for m in METRICS}
+    literal |= {f"fig.{p}_class{c}" for p in ("train", "test") for c in (0, 1)} | {"live.no_plotly", "live.draw_error"}
+    literal |= {"notice.network", "notice.data", "notice.alpha", "notice.reset"}
+    for lang, table in texts.TABLES.items():
+        missing = literal - set(table)
+        assert not missing, (lang, missing)
+        assert set(table) == set(texts.EN), lang

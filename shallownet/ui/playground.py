@@ -203,9 +203,11 @@ class Playground:
         )
         cost = figures.cost_figure(
             d.X_test.shape[1] > 0, log=self.cost_log,
-            labels={"title": t("fig.cost", lang), "train": t("fig.cost.train", lang), "test": t("fig.cost.test", lang)},
+            labels={"title": t("fig.cost", lang), "train": t("fig.cost.train", lang),
+                    "test": t("fig.cost.test", lang), "step": t("fig.step", lang)},
         )
-        grads = figures.grad_norm_figure(labels={"title": t("fig.grads", lang), "ytitle": t("fig.grads.y", lang)})
+        grads = figures.grad_norm_figure(labels={"title": t("fig.grads", lang), "ytitle": t("fig.grads.y", lang),
+                                                 "step": t("fig.step", lang)})
         return {"boundary": boundary, "cost": cost, "grads": grads}
 
     def series(self) -> dict:
@@ -245,6 +247,7 @@ class Playground:
             # the frames are played evenly over the time until the next batch
             "frame_ms": round(1000 * BATCH_SECONDS / max(1, len(frames))),
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
+            "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error")},
             "keys": keys,
             "series": series,
             "frames": frames,

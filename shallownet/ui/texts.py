@@ -107,7 +107,9 @@ EN = {
     "fig.cost.test": "test",
     "fig.grads": "Gradient norms per step",
     "fig.grads.y": "norm",
-    "live.loading": "Loading the charts…",
+    "fig.step": "step",
+    "live.no_plotly": "The charts could not be loaded (plotly.js did not arrive). Reload the page.",
+    "live.draw_error": "A chart could not be drawn:",
 }
 
 TABLES = {"en": EN}

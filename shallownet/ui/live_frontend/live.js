@@ -42,6 +42,7 @@
   var lastHeight = 0;
   var under = null;       // the boundary's canvas layer: {heat, line, lut, x0, x1, y0, y1}
   var current = null;     // the frame on screen, to repaint the canvas on resize
+  var texts = {};         // the view's own messages, in the page's language
 
   function status(text) { byId("status").textContent = text || ""; }
 
@@ -218,6 +219,29 @@
     if (window.__drawMs.length > 200) window.__drawMs.shift();
   }
 
+  // The charts take the height the browser window has left below the view's top,
+  // so that on a 1280 x 720 projector the whole view fits on the screen without
+  // scrolling; measured at the first drawing and when the window is resized
+  // (not when a message above comes or goes, which would make the charts jump).
+  var chartHeight = null;
+  function fitHeight() {
+    var h = 600;
+    try {
+      var host = window.frameElement, parent = window.parent;
+      var top = host.getBoundingClientRect().top + parent.scrollY + byId("charts").offsetTop;
+      h = parent.innerHeight - top - 24;
+    } catch (e) { /* not embedded: keep the default */ }
+    h = Math.round(Math.max(340, Math.min(720, h)));
+    if (h === chartHeight) return;
+    chartHeight = h;
+    document.documentElement.style.setProperty("--chart-h", h + "px");
+    ["boundary-plot"].concat(CURVES).forEach(function (id) {
+      var gd = byId(id);
+      if (gd && gd._fullLayout) Plotly.Plots.resize(gd);
+    });
+    reportHeight();
+  }
+
   function reportHeight() {
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (h !== lastHeight) { lastHeight = h; send("streamlit:setFrameHeight", { height: h }); }
@@ -228,12 +252,14 @@
     var p = args.payload;
     if (!p || p.id === lastId) return;
     lastId = p.id;
-    if (typeof Plotly === "undefined") { status("plotly.js could not be loaded."); return; }
+    texts = p.texts;
+    if (typeof Plotly === "undefined") { status(texts.no_plotly); return; }
     if (p.rev !== rev) {
       rev = p.rev;
       queue = [];
       buildMetrics(p.metric_labels);
     }
+    if (chartHeight === null) fitHeight();
     if (p.figures) figures = p.figures;
     if (!figures) return;
     var series = decodeSeries(p.series);
@@ -258,7 +284,7 @@
       }
       status("");
     } catch (e) {
-      status("Could not draw: " + e);
+      status(texts.draw_error + " " + e);
     }
     reportHeight();
   }
@@ -267,7 +293,7 @@
     if (queue.length && now >= nextDue) {
       // keep an even pace on average, but never try to catch up on a stall
       nextDue = Math.max(nextDue + frameMs, now + frameMs / 2);
-      try { show(queue.shift()); } catch (e) { status("Could not draw: " + e); }
+      try { show(queue.shift()); } catch (e) { status(texts.draw_error + " " + e); }
     }
     window.requestAnimationFrame(tick);
   }
@@ -276,6 +302,7 @@
     if (event.data && event.data.type === "streamlit:render") onRender(event.data.args);
   });
   window.addEventListener("resize", reportHeight);
+  try { window.parent.addEventListener("resize", function () { chartHeight = -1; fitHeight(); }); } catch (e) { /* not embedded */ }
   window.requestAnimationFrame(tick);
   performance.mark("ready");
   send("streamlit:componentReady", { apiVersion: 1 });
