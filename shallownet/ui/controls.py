@@ -97,10 +97,13 @@ def buttons(pg: Playground, lang: str = "en") -> None:
                    help=t("help.step10", lang), use_container_width=True)
     cols[2].button(t("button.step100", lang), on_click=pg.step, args=(100,), disabled=stopped,
                    help=t("help.step100", lang), use_container_width=True)
-    cols[3].button(t("button.play", lang), on_click=pg.play, disabled=stopped,
+    # the keys give the buttons the classes st-key-play and st-key-pause, by which
+    # the live view hears the click at once (live.js)
+    cols[3].button(t("button.play", lang), on_click=pg.play, disabled=stopped, key="play",
                    type="secondary" if pg.playing else "primary", help=t("help.play", lang),
                    use_container_width=True)
-    cols[4].button(t("button.pause", lang), on_click=pg.pause, type="primary" if pg.playing else "secondary",
+    cols[4].button(t("button.pause", lang), on_click=pg.pause, key="pause",
+                   type="primary" if pg.playing else "secondary",
                    help=t("help.pause", lang), use_container_width=True)
     cols[5].button(t("button.reset", lang), on_click=pg.reset, help=t("help.reset", lang),
                    use_container_width=True)

@@ -247,6 +247,18 @@
     if (h !== lastHeight) { lastHeight = h; send("streamlit:setFrameHeight", { height: h }); }
   }
 
+  // Pause, heard at the click rather than when the server's answer arrives: the
+  // frames still queued are dropped and the picture stays; the server is then
+  // asked to come back to it (see onRender). Play lifts the freeze.
+  var frozen = false;
+  try {
+    window.parent.document.addEventListener("click", function (event) {
+      if (!event.target.closest) return;
+      if (event.target.closest(".st-key-pause")) { frozen = true; queue = []; }
+      else if (event.target.closest(".st-key-play")) frozen = false;
+    }, true);
+  } catch (e) { /* not embedded in the app: the server's answer stops the view */ }
+
   function onRender(args) {
     performance.mark("render");
     var p = args.payload;
@@ -266,13 +278,16 @@
     var items = p.frames.map(function (frame) { return { frame: frame, series: series, keys: p.keys }; });
     frameMs = p.frame_ms;
     try {
-      if (p.playing) {
+      if (p.playing && frozen) {
+        // a batch the server sent before it heard Pause: not shown
+      } else if (p.playing) {
         if (!queue.length) nextDue = performance.now();
         queue.push.apply(queue, items);
         // never lag more than two batches behind the server
         if (queue.length > 2 * items.length) queue.splice(0, queue.length - 2 * items.length);
       } else {
         queue = [];
+        frozen = false;
         var last = items[items.length - 1];
         if (p.rewind && shown !== null && p.rev === shownRev && shown < last.frame.step) {
           // Pause: the server is ahead of the screen; ask it to come back to the
