@@ -37,9 +37,9 @@ _DTYPES = {np.dtype(np.uint8): "u1", np.dtype(np.float32): "f4", np.dtype(np.flo
 def _as_float32_if_it_fits(a: np.ndarray) -> np.ndarray:
     """Half the bytes, unless float32 would turn a value into inf (beyond 3.4e38, as
     a diverging cost gets) or a non-zero value into 0 (below 1e-45): then float64."""
-    a32 = a.astype(np.float32)
     with np.errstate(over="ignore"):
-        lost = np.isinf(a32) & np.isfinite(a) | (a32 == 0) & (a != 0)
+        a32 = a.astype(np.float32)
+    lost = np.isinf(a32) & np.isfinite(a) | (a32 == 0) & (a != 0)
     return a if lost.any() else a32
 
 
