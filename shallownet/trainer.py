@@ -247,11 +247,14 @@ class Trainer:
         the next step), "network" (a new network on the same data) or "data" (new
         data and a new network)."""
         changed = [f for f in settings.as_dict() if getattr(settings, f) != getattr(self.settings, f)]
-        old, self.settings = self.settings, settings
+        self.settings = settings
         if not changed:
             return "none"
         if all(f in LIVE_FIELDS for f in changed):
-            self._alpha_changed(old.alpha)
+            # a smaller alpha may go on from the last finite state
+            d = self.divergence
+            if d and d.step > 0 and settings.alpha < d.alpha:
+                self.divergence = None
             return "alpha"
         if any(f in DATA_FIELDS for f in changed):
             self.data = make_data(settings)
@@ -262,10 +265,6 @@ class Trainer:
 
     def set_alpha(self, alpha: float) -> None:
         self.apply(self.settings.replace(alpha=alpha))
-
-    def _alpha_changed(self, old_alpha: float) -> None:
-        if self.divergence and self.settings.alpha < self.divergence.alpha and self.divergence.step > 0:
-            self.divergence = None
 
     # -- training -------------------------------------------------------------
     @staticmethod

@@ -76,7 +76,7 @@ def test_a_new_network_gets_a_new_revision_and_a_notice_alpha_does_not():
     pg.apply(pg.settings.replace(alpha=0.5))
     assert pg.rev == rev and pg.notice == ("notice.alpha", {"alpha": "0.5"})
     pg.apply(pg.settings.replace(n1=3))
-    assert pg.rev == rev + 1 and pg.notice[0] == "notice.network"
+    assert pg.rev == rev + 1 and pg.notice == ("notice.network", {"settings": ("n1",)})
     pg.apply(pg.settings.replace(dataset="xor"))
     assert pg.rev == rev + 2 and pg.notice[0] == "notice.data"
     assert pg.grid.points.shape == (2, GRID_SIZE * GRID_SIZE)

@@ -35,6 +35,8 @@ def messages(pg: Playground, lang: str = "en") -> None:
             box.error(t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}"), icon="⚠️")
     if pg.notice and d is None:
         key, values = pg.notice
+        if "settings" in values:
+            values = {"what": ", ".join(t(f"setting.{name}", lang) for name in values["settings"])}
         box.info(t(key, lang, **values), icon="ℹ️")
 
 
@@ -49,18 +51,19 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
     def panel():
         with_figures, first[0] = first[0], False
         asked = st.session_state.get(LIVE_KEY)
-        if asked and asked.get("id") != pg.rewind_answered:
+        if isinstance(asked, dict) and asked.get("id") != pg.rewind_answered:
             # after Pause, the view asks to stay on the frame it shows
             pg.rewind_answered = asked.get("id")
-            pg.rewind(int(asked["step"]))
+            if isinstance(asked.get("step"), int):
+                pg.rewind(asked["step"])
         if pg.playing:
-            frames = pg.advance()
+            frames = pg.advance(lang)
             if not pg.playing:
                 # training stopped on its own (divergence): redraw the whole page
                 # so that the message shows and the timer stops
                 st.rerun(scope="app")
         else:
-            frames = [pg.frame()]
+            frames = [pg.frame(lang)]
         live_view(pg.payload(frames, lang, with_figures=with_figures), key=LIVE_KEY)
 
     panel()

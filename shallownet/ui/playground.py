@@ -16,7 +16,7 @@ import numpy as np
 from .. import figures
 from ..grid import level_segments, make_grid
 from ..settings import DEFAULTS, Settings
-from ..trainer import Trainer
+from ..trainer import Snapshot, Trainer
 from .texts import t
 
 # The live loop: the script trains a batch of frames per fragment run, the browser
@@ -39,13 +39,15 @@ class Playground:
         self.playing = False
         self.speed = DEFAULT_SPEED
         self.cost_log = False
-        self.notice: tuple[str, dict] | None = None  # a text key and its values
+        # what just happened: a text key and its values ("settings": the names of
+        # the settings that changed, put into words by the page)
+        self.notice: tuple[str, dict] | None = None
         self.rev = 0  # bumped whenever the network starts anew: the view drops old frames
         self._chunk = 1  # steps per chunk while playing, adapted to take CHUNK_SECONDS
         # Pause stops where the browser is, not where the server is: the view plays
         # a batch behind the training, so Pause offers to go back to the frame on
         # screen, which the view then asks for (``rewind``).
-        self._snapshots: dict[int, object] = {}  # step -> Snapshot, for the last two batches
+        self._snapshots: dict[int, Snapshot] = {}  # step -> its state, for the last two batches
         self._rewind_offer = False
         self._paused_at: int | None = None
         self.rewind_answered = None  # the id of the view's last request, answered once
@@ -81,14 +83,13 @@ class Playground:
         kind = self.trainer.apply(settings)
         if kind == "none":
             return
-        changed = [f for f in settings.as_dict() if getattr(settings, f) != getattr(old, f)]
-        what = ", ".join(t(f"setting.{f}") for f in changed)
         if kind == "alpha":
             self.notice = ("notice.alpha", {"alpha": f"{settings.alpha:g}"})
             return
         if kind == "data":
             self._new_grid()
-        self.notice = (f"notice.{kind}", {"what": what})
+        changed = tuple(f for f in settings.as_dict() if getattr(settings, f) != getattr(old, f))
+        self.notice = (f"notice.{kind}", {"settings": changed})
         self._new_network()
 
     def step(self, k: int) -> None:
@@ -131,7 +132,7 @@ class Playground:
         self.cost_log = bool(on)
 
     # -- frames -------------------------------------------------------------------
-    def advance(self) -> list[dict]:
+    def advance(self, lang: str = "en") -> list[dict]:
         """Train one batch of frames, ``speed`` steps each; it ends early on divergence,
         or when it has computed for BATCH_BUDGET_SECONDS (then its last frame may
         have fewer steps)."""
@@ -149,7 +150,7 @@ class Playground:
                 took = time.perf_counter() - started
                 self._chunk = max(1, min(10_000, int(chunk * CHUNK_SECONDS / max(took, 1e-6))))
                 todo -= chunk
-            frames.append(self.frame())
+            frames.append(self.frame(lang))
             self._snapshots[self.trainer.step_count] = self.trainer.snapshot()
             if self.diverged:
                 self.playing = False
@@ -166,7 +167,7 @@ class Playground:
         shape = (len(g.ys), len(g.xs))
         return A2.reshape(shape), level_segments(g.xs, g.ys, Z2.reshape(shape), 0.0)
 
-    def frame(self) -> dict:
+    def frame(self, lang: str = "en") -> dict:
         """The current state as one frame: the numbers and the boundary."""
         r = self.trainer.latest
         P, segments = self._on_grid()
@@ -177,7 +178,7 @@ class Playground:
         norms = (r.norm_dW1, r.norm_db1, r.norm_dW2, r.norm_db2)
         return {
             "step": r.step,
-            "metrics": format_metrics(r),
+            "metrics": format_metrics(r, lang),
             "boundary": figures.boundary_frame(P, segments),
             "head": {"cost": cost_head, "grads": {i: [r.step, v] for i, v in enumerate(norms)}},
         }
