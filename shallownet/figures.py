@@ -111,7 +111,7 @@ def with_boundary_frame(figure: dict, frame: dict) -> dict:
 
 
 def _line(name: str, color: str, step_label: str, dash: str = "solid") -> dict:
-    return dict(type="scatter", mode="lines", name=name, x=[], y=[],
+    return dict(type="scatter", mode="lines", name=name, x=[], y=[], cliponaxis=False,
                 line=dict(color=color, width=2.5, dash=dash),
                 hovertemplate=step_label + " %{x}<br>%{y:.4g}<extra>" + name + "</extra>")
 

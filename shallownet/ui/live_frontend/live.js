@@ -183,7 +183,8 @@
       var y = Array.from(s[i].y.subarray(0, f.upto));
       var head = f.head[name] && f.head[name][i];
       if (head && (x.length === 0 || head[0] > x[x.length - 1])) { x.push(head[0]); y.push(head[1]); }
-      d[+i] = Object.assign({}, d[+i], { x: x, y: y });
+      // a single point draws no line: show it as a dot
+      d[+i] = Object.assign({}, d[+i], { x: x, y: y, mode: x.length < 2 ? "lines+markers" : "lines" });
     });
     var gd = byId(name);
     if (keys[name] !== item.keys[name]) {
