@@ -23,10 +23,11 @@ from .texts import t
 # plays them over the next BATCH_SECONDS.
 BATCH_SECONDS = 0.4
 FRAMES_PER_BATCH = 10
-# A batch never computes for longer than this: with a big network and a high speed
-# it has fewer frames (or fewer steps), and Pause and the controls still answer.
+# A batch never computes for longer than this, so that Pause and the controls
+# always answer; each frame gets its share, and with a big network at a high speed
+# a frame then has fewer steps than asked: the picture stays smooth.
 BATCH_BUDGET_SECONDS = 0.25
-CHUNK_SECONDS = 0.02  # training runs in chunks of about this long between clock checks
+CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock checks
 GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
 CURVE_POINTS = 500  # the most points a curve sends
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
@@ -133,28 +134,27 @@ class Playground:
 
     # -- frames -------------------------------------------------------------------
     def advance(self, lang: str = "en") -> list[dict]:
-        """Train one batch of frames, ``speed`` steps each; it ends early on divergence,
-        or when it has computed for BATCH_BUDGET_SECONDS (then its last frame may
-        have fewer steps)."""
+        """Train one batch of frames, ``speed`` steps each, or as many as fit in the
+        frame's share of BATCH_BUDGET_SECONDS; it ends early on divergence."""
         frames = []
-        deadline = time.perf_counter() + BATCH_BUDGET_SECONDS
+        started = time.perf_counter()
         # keep the snapshots of the previous batch (the one on screen) and this one
         if len(self._snapshots) > FRAMES_PER_BATCH:
             self._snapshots = dict(list(self._snapshots.items())[-FRAMES_PER_BATCH:])
-        for _ in range(FRAMES_PER_BATCH):
+        for i in range(FRAMES_PER_BATCH):
+            deadline = started + (i + 1) * BATCH_BUDGET_SECONDS / FRAMES_PER_BATCH
             todo = self.speed
             while todo > 0 and not self.diverged and time.perf_counter() < deadline:
                 chunk = min(todo, self._chunk)
-                started = time.perf_counter()
+                t0 = time.perf_counter()
                 self.trainer.step(chunk)
-                took = time.perf_counter() - started
+                took = time.perf_counter() - t0
                 self._chunk = max(1, min(10_000, int(chunk * CHUNK_SECONDS / max(took, 1e-6))))
                 todo -= chunk
             frames.append(self.frame(lang))
             self._snapshots[self.trainer.step_count] = self.trainer.snapshot()
             if self.diverged:
                 self.playing = False
-            if self.diverged or time.perf_counter() >= deadline:
                 break
         return frames
 

@@ -56,7 +56,7 @@ EN = {
     "help.init": "Zeros never break symmetry: every hidden unit stays the same",
     "help.init_scale": "W1, W2 = scale × N(0, 1); b1, b2 = 0",
     "help.alpha": "Takes effect on the next step, without starting over",
-    "help.speed": "Gradient descent steps between two drawings",
+    "help.speed": "Gradient descent steps between two drawings (fewer when the network is too big to keep up)",
     "dataset.moons": "Moons",
     "dataset.circles": "Circles",
     "dataset.flower": "Flower (the assignment's)",
