@@ -60,7 +60,7 @@ def _points(X, Y, cls: int, test: bool, name: str) -> dict:
         else dict(size=8, color=color, symbol="circle", line=dict(color="#FFFFFF", width=1))
     )
     return dict(
-        type="scattergl" if mask.sum() > 2000 else "scatter",
+        type="scatter",
         x=X[0, mask], y=X[1, mask], mode="markers", name=name, marker=marker,
         hovertemplate="(%{x:.2f}, %{y:.2f})<extra>" + name + "</extra>",
     )
