@@ -57,7 +57,7 @@ def sidebar(pg: Playground, lang: str = "en") -> None:
         seed_col.number_input(t("setting.seed", lang), 0, FIELDS["seed"]["max"], step=1, key=KEY + "seed",
                               help=t("help.seed", lang))
         new_col.button(t("button.new_data", lang), on_click=_new_data, help=t("help.new_data", lang),
-                       use_container_width=True)
+                       width="stretch")
         st.checkbox(t("setting.standardize", lang), key=KEY + "standardize", help=t("help.standardize", lang))
 
         st.subheader(t("section.network", lang))
@@ -92,18 +92,18 @@ def buttons(pg: Playground, lang: str = "en") -> None:
     cols = st.columns(6)
     stopped = pg.diverged
     cols[0].button(t("button.step", lang), on_click=pg.step, args=(1,), disabled=stopped,
-                   help=t("help.step", lang), use_container_width=True)
+                   help=t("help.step", lang), width="stretch")
     cols[1].button(t("button.step10", lang), on_click=pg.step, args=(10,), disabled=stopped,
-                   help=t("help.step10", lang), use_container_width=True)
+                   help=t("help.step10", lang), width="stretch")
     cols[2].button(t("button.step100", lang), on_click=pg.step, args=(100,), disabled=stopped,
-                   help=t("help.step100", lang), use_container_width=True)
+                   help=t("help.step100", lang), width="stretch")
     # the keys give the buttons the classes st-key-play and st-key-pause, by which
     # the live view hears the click at once (live.js)
     cols[3].button(t("button.play", lang), on_click=pg.play, disabled=stopped, key="play",
                    type="secondary" if pg.playing else "primary", help=t("help.play", lang),
-                   use_container_width=True)
+                   width="stretch")
     cols[4].button(t("button.pause", lang), on_click=pg.pause, key="pause",
                    type="primary" if pg.playing else "secondary",
-                   help=t("help.pause", lang), use_container_width=True)
+                   help=t("help.pause", lang), width="stretch")
     cols[5].button(t("button.reset", lang), on_click=pg.reset, help=t("help.reset", lang),
-                   use_container_width=True)
+                   width="stretch")
