@@ -140,9 +140,12 @@ def test_play_trains_a_batch_per_run_and_pause_stops(at):
     p = shown(at)
     assert p["playing"] is True
     assert len(p["frames"]) == FRAMES_PER_BATCH
-    assert step_shown(at) == FRAMES_PER_BATCH * DEFAULT_SPEED
+    # each frame has the speed's steps, or fewer on a machine too slow for the
+    # batch's time budget (tests/test_playground_state.py pins both cases)
     steps = [int(f["metrics"]["step"].replace(",", "")) for f in p["frames"]]
-    assert steps == [DEFAULT_SPEED * (i + 1) for i in range(FRAMES_PER_BATCH)]
+    gaps = [b - a for a, b in zip([0] + steps, steps)]
+    assert all(0 <= g <= DEFAULT_SPEED for g in gaps) and steps[-1] > 0
+    assert step_shown(at) == steps[-1] == playground(at).trainer.step_count
     click(at, "Pause")
     assert shown(at)["playing"] is False
     stopped = step_shown(at)
@@ -174,6 +177,10 @@ def test_play_stops_by_itself_on_divergence(at):
     at.select_slider(key="setting.alpha").set_value(10.0).run()
     at.select_slider(key="speed").set_value(200).run()
     click(at, "Play")
+    for _ in range(20):  # each run trains a batch while playing (more than one on a slow machine)
+        if not playground(at).playing:
+            break
+        at.run()
     assert playground(at).playing is False
     assert "Training stopped at step 219" in at.error[0].value
     assert shown(at)["playing"] is False

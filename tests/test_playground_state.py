@@ -19,7 +19,7 @@ from shallownet.ui.playground import (
 def test_a_batch_is_frames_of_speed_steps_each():
     pg = Playground()
     pg.play()
-    frames = pg.advance()
+    frames = pg.advance(budget=60.0)  # time enough on any machine
     assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(FRAMES_PER_BATCH)]
     z = frames[-1]["boundary"]["z"]
     assert z.shape == (GRID_SIZE, GRID_SIZE) and z.dtype == np.uint8
@@ -93,8 +93,8 @@ def test_huge_numbers_are_sent_as_float64_rather_than_overflowing():
 def test_pause_can_go_back_to_the_frame_on_screen():
     pg = Playground()
     pg.play()
-    first = pg.advance()
-    pg.advance()
+    first = pg.advance(budget=60.0)
+    pg.advance(budget=60.0)
     on_screen = first[4]["step"]
     pg.pause()
     assert pg.payload([pg.frame()])["rewind"] is True

@@ -133,16 +133,16 @@ class Playground:
         self.cost_log = bool(on)
 
     # -- frames -------------------------------------------------------------------
-    def advance(self, lang: str = "en") -> list[dict]:
+    def advance(self, lang: str = "en", budget: float = BATCH_BUDGET_SECONDS) -> list[dict]:
         """Train one batch of frames, ``speed`` steps each, or as many as fit in the
-        frame's share of BATCH_BUDGET_SECONDS; it ends early on divergence."""
+        frame's share of ``budget`` seconds; it ends early on divergence."""
         frames = []
         started = time.perf_counter()
         # keep the snapshots of the previous batch (the one on screen) and this one
         if len(self._snapshots) > FRAMES_PER_BATCH:
             self._snapshots = dict(list(self._snapshots.items())[-FRAMES_PER_BATCH:])
         for i in range(FRAMES_PER_BATCH):
-            deadline = started + (i + 1) * BATCH_BUDGET_SECONDS / FRAMES_PER_BATCH
+            deadline = started + (i + 1) * budget / FRAMES_PER_BATCH
             todo = self.speed
             while todo > 0 and not self.diverged and time.perf_counter() < deadline:
                 chunk = min(todo, self._chunk)
