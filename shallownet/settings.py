@@ -82,6 +82,10 @@ class Settings:
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def changed_from(self, other: Settings) -> tuple[str, ...]:
+        """The names of the settings whose value differs in ``other``."""
+        return tuple(f for f in FIELDS if getattr(self, f) != getattr(other, f))
+
 
 FIELDS: dict[str, dict] = {f.name: dict(f.metadata) for f in dataclasses.fields(Settings)}
 

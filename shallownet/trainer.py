@@ -246,7 +246,7 @@ class Trainer:
         """Move to new settings. Returns what that did: "none", "alpha" (applies from
         the next step), "network" (a new network on the same data) or "data" (new
         data and a new network)."""
-        changed = [f for f in settings.as_dict() if getattr(settings, f) != getattr(self.settings, f)]
+        changed = settings.changed_from(self.settings)
         self.settings = settings
         if not changed:
             return "none"

@@ -89,8 +89,7 @@ class Playground:
             return
         if kind == "data":
             self._new_grid()
-        changed = tuple(f for f in settings.as_dict() if getattr(settings, f) != getattr(old, f))
-        self.notice = (f"notice.{kind}", {"settings": changed})
+        self.notice = (f"notice.{kind}", {"settings": settings.changed_from(old)})
         self._new_network()
 
     def step(self, k: int) -> None:

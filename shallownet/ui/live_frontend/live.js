@@ -40,7 +40,7 @@
   var nextDue = 0;
   var metricEls = {};
   var lastHeight = 0;
-  var under = null;       // the boundary's canvas layer: {heat, line, lut, x0, x1, y0, y1}
+  var under = null;       // the boundary's canvas layer: colours, line style, grid extent
   var current = null;     // the frame on screen, to repaint the canvas on resize
   var texts = {};         // the view's own messages, in the page's language
 
