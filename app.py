@@ -7,11 +7,15 @@ import os
 # (design.md). This must be set before numpy is first imported, which is below.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from pathlib import Path  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
 from shallownet.ui.texts import t  # noqa: E402
 
 st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
+# styles for every page (a style-only st.html goes to the page's head, taking no room)
+st.html(Path(__file__).parent / "shallownet" / "ui" / "app.css")
 
 page = st.navigation([
     st.Page("pages/playground.py", title=t("page.playground"), icon="🎛️", default=True),

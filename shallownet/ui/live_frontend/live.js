@@ -1,14 +1,18 @@
 // The live view's browser side: receives batches of frames from the Streamlit
 // script and plays them at an even pace. It knows the layout of the payload
-// (ui/playground.py) but no maths: every number arrives computed and every text
+// (ui/frames.py) but no maths: every number arrives computed and every text
 // arrives translated.
 //
-// Speed: plotly.js redraws a whole chart on every change, which for the boundary
-// (a heatmap and hundreds of SVG points) costs ~30 ms a frame in a browser
-// without a GPU. So plotly draws the boundary chart once per network (axes,
-// points, legend), with a transparent plot area, and the part that moves, the
-// heatmap and the A2 = 0.5 line, is painted on a canvas underneath: ~1 ms a frame.
-// The two curve charts are redrawn by plotly, as they are cheap.
+// Speed: plotly.js redraws a whole chart on every change (~30 ms for the
+// boundary, ~25 ms for each curve chart in a browser without a GPU, four times
+// that on a slow laptop). So plotly draws each chart only when the network, the
+// language or an axis range changes: its axes, points, legend and titles. What
+// moves is painted on canvases: under the boundary chart the heatmap and the
+// A2 = 0.5 line, over each curve chart's plot area the curves. A frame then
+// costs ~1 ms of JavaScript. The axes of the curves grow in 1-2-5 steps, so
+// plotly redraws them a handful of times in a whole run. When the view is at
+// rest (not playing) the curves go back into plotly's own traces, so that
+// hovering over them shows the values.
 "use strict";
 (function () {
   // --- Streamlit's component protocol (version 1) -------------------------
@@ -30,26 +34,34 @@
   var CURVES = ["cost", "grads"];
   var TRANSPARENT = "rgba(0,0,0,0)";
   var byId = function (id) { return document.getElementById(id); };
+  var ratio = function () { return window.devicePixelRatio || 1; };
 
-  var lastId = null;      // the last payload handled
-  var rev = null;         // the network the frames belong to; a new one drops queued frames
-  var keys = {};          // chart name -> the figure key it was drawn with
-  var figures = null;     // {boundary, cost, grads}: plotly figures without their live data
-  var queue = [];         // frames waiting to be shown, oldest first
-  var frameMs = 40;       // pace of the animation
-  var nextDue = 0;
-  var metricEls = {};
-  var lastHeight = 0;
-  var under = null;       // the boundary's canvas layer: colours, line style, grid extent
-  var current = null;     // the frame on screen, to repaint the canvas on resize
-  var texts = {};         // the view's own messages, in the page's language
+  // Everything the view remembers between messages and frames.
+  var state = {
+    lastId: null,     // the last payload handled
+    rev: null,        // the network the frames belong to; a new one drops queued frames
+    keys: {},         // chart name -> the figure key it was drawn with
+    figures: null,    // {boundary, cost, grads}: plotly figures without their live data
+    queue: [],        // frames waiting to be shown, oldest first
+    frameMs: 40,      // pace of the animation
+    nextDue: 0,       // when the next queued frame is due (performance.now())
+    metricEls: {},    // metric key -> its value element
+    texts: {},        // the view's own messages, in the page's language
+    shown: null,      // the step on screen ...
+    shownRev: null,   // ... and its network
+    frozen: false,    // Pause was clicked: show nothing more until the server answers
+    chartHeight: null,
+    lastHeight: 0,
+    boundary: null,   // the boundary's canvas layer: colours, line style, grid extent, frame on screen
+    curves: {},       // chart name -> its curve layer (see newCurve)
+  };
 
   function status(text) { byId("status").textContent = text || ""; }
 
   function buildMetrics(labels) {
     var box = byId("metrics");
     box.innerHTML = "";
-    metricEls = {};
+    state.metricEls = {};
     labels.forEach(function (pair) {
       var el = document.createElement("div");
       el.className = "metric";
@@ -57,7 +69,7 @@
       el.innerHTML = '<div class="label"></div><div class="value"></div>';
       el.querySelector(".label").textContent = pair[1];
       box.appendChild(el);
-      metricEls[pair[0]] = el.querySelector(".value");
+      state.metricEls[pair[0]] = el.querySelector(".value");
     });
   }
 
@@ -70,6 +82,34 @@
       });
     });
     return out;
+  }
+
+  // The plot area of a plotly chart, in CSS pixels from the chart's top left: the
+  // rectangle of its drag layer, which plotly lays exactly over the plot area.
+  function plotArea(gd) {
+    var rect = gd.querySelector(".draglayer .xy .nsewdrag") || gd.querySelector(".nsewdrag");
+    if (!rect) return null;
+    var area = {
+      left: +rect.getAttribute("x"), top: +rect.getAttribute("y"),
+      width: +rect.getAttribute("width"), height: +rect.getAttribute("height"),
+    };
+    return area.width > 0 && area.height > 0 ? area : null;
+  }
+
+  // Size a canvas to cover ``area`` plus ``pad`` CSS pixels on each side, sharp
+  // on high-density screens; returns its 2-D context in CSS pixels, origin at
+  // the area's top left.
+  function fitCanvas(canvas, area, pad) {
+    var r = ratio();
+    canvas.style.left = area.left - pad + "px";
+    canvas.style.top = area.top - pad + "px";
+    canvas.style.width = area.width + 2 * pad + "px";
+    canvas.style.height = area.height + 2 * pad + "px";
+    canvas.width = Math.round((area.width + 2 * pad) * r);
+    canvas.height = Math.round((area.height + 2 * pad) * r);
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(r, 0, 0, r, pad * r, pad * r);
+    return ctx;
   }
 
   // --- the boundary chart: plotly for what stays, a canvas for what moves --
@@ -101,11 +141,16 @@
     });
     var h = fig.data[heat], l = fig.data[line];
     var xs = decode(h.x), ys = decode(h.y);
-    under = {
+    var nx = xs.length, ny = ys.length;
+    var image = document.createElement("canvas");
+    image.width = nx;
+    image.height = ny;
+    state.boundary = {
       lut: colorLut(h.colorscale),
       lineColor: l.line.color, lineWidth: l.line.width,
-      x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1],
-      nx: xs.length, ny: ys.length,
+      x0: xs[0], x1: xs[nx - 1], y0: ys[0], y1: ys[ny - 1], nx: nx, ny: ny,
+      image: image, pixels: image.getContext("2d").createImageData(nx, ny),
+      ctx: null, area: null, frame: null,
     };
     var layout = Object.assign({}, fig.layout, { paper_bgcolor: TRANSPARENT, plot_bgcolor: TRANSPARENT });
     // a legend entry for the line, which plotly no longer draws
@@ -113,109 +158,261 @@
                    line: l.line, hoverinfo: "skip" });
     var gd = byId("boundary-plot");
     Plotly.newPlot(gd, data, layout, CONFIG);
-    if (!gd.__placed) {
-      gd.on("plotly_afterplot", placeCanvas);
-      gd.__placed = true;
+    if (!gd.__listening) {
+      gd.on("plotly_afterplot", placeBoundaryCanvas);
+      gd.__listening = true;
     }
-    placeCanvas();
+    placeBoundaryCanvas();
   }
 
-  // Put the canvas exactly over plotly's plot area (it moves when the chart resizes).
-  function placeCanvas() {
-    var gd = byId("boundary-plot");
-    if (!gd._fullLayout || !gd._fullLayout.xaxis) return;
-    var xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
-    var canvas = byId("boundary-canvas"), ratio = window.devicePixelRatio || 1;
-    canvas.style.left = xa._offset + "px";
-    canvas.style.top = ya._offset + "px";
-    canvas.style.width = xa._length + "px";
-    canvas.style.height = ya._length + "px";
-    canvas.width = Math.round(xa._length * ratio);
-    canvas.height = Math.round(ya._length * ratio);
-    if (current) paintUnder(current);
+  // Put the canvas exactly under plotly's plot area (it moves when the chart resizes).
+  function placeBoundaryCanvas() {
+    var b = state.boundary, area = plotArea(byId("boundary-plot"));
+    if (!b || !area) return;
+    if (b.area && b.area.left === area.left && b.area.top === area.top &&
+        b.area.width === area.width && b.area.height === area.height) return;
+    b.area = area;
+    b.ctx = fitCanvas(byId("boundary-canvas"), area, 0);
+    if (b.frame) paintBoundary(b.frame);
   }
 
-  var heatCanvas = document.createElement("canvas");
-
-  function paintUnder(patch) {
-    var canvas = byId("boundary-canvas");
-    var ctx = canvas.getContext("2d"), W = canvas.width, H = canvas.height;
-    if (!under || !W || !H) return;
-    var z = decode(patch.z), nx = under.nx, ny = under.ny;
-    heatCanvas.width = nx;
-    heatCanvas.height = ny;
-    var hctx = heatCanvas.getContext("2d"), img = hctx.createImageData(nx, ny), px = img.data, lut = under.lut;
+  function paintBoundary(patch) {
+    var b = state.boundary;
+    if (!b || !b.ctx) return;
+    b.frame = patch;
+    var ctx = b.ctx, W = b.area.width, H = b.area.height, nx = b.nx, ny = b.ny;
+    var z = decode(patch.z), px = b.pixels.data, lut = b.lut;
     for (var j = 0; j < ny; j++) {
-      var row = (ny - 1 - j) * nx;  // z's first row is the lowest y: the canvas's last
+      var row = (ny - 1 - j) * nx;  // z's first row is the lowest y: the image's last
       for (var i = 0; i < nx; i++) {
         var o = 4 * (row + i), v = 4 * z[j * nx + i];
         px[o] = lut[v]; px[o + 1] = lut[v + 1]; px[o + 2] = lut[v + 2]; px[o + 3] = 255;
       }
     }
-    hctx.putImageData(img, 0, 0);
+    b.image.getContext("2d").putImageData(b.pixels, 0, 0);
     ctx.imageSmoothingEnabled = true;
     // the grid's values sit at cell centres, which span the axes exactly
-    ctx.drawImage(heatCanvas, 0.5, 0.5, nx - 1, ny - 1, 0, 0, W, H);
+    ctx.drawImage(b.image, 0.5, 0.5, nx - 1, ny - 1, 0, 0, W, H);
     // the A2 = 0.5 line: segments x0, y0, x1, y1, one after the other
     var seg = decode(patch.segments);
-    var sx = W / (under.x1 - under.x0), sy = H / (under.y1 - under.y0);
+    var sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0);
     ctx.beginPath();
     for (var k = 0; k + 3 < seg.length; k += 4) {
-      ctx.moveTo((seg[k] - under.x0) * sx, H - (seg[k + 1] - under.y0) * sy);
-      ctx.lineTo((seg[k + 2] - under.x0) * sx, H - (seg[k + 3] - under.y0) * sy);
+      ctx.moveTo((seg[k] - b.x0) * sx, H - (seg[k + 1] - b.y0) * sy);
+      ctx.lineTo((seg[k + 2] - b.x0) * sx, H - (seg[k + 3] - b.y0) * sy);
     }
-    ctx.lineWidth = under.lineWidth * (window.devicePixelRatio || 1);
-    ctx.strokeStyle = under.lineColor;
+    ctx.lineWidth = b.lineWidth;
+    ctx.strokeStyle = b.lineColor;
     ctx.lineJoin = "round";
     ctx.lineCap = "round";
     ctx.stroke();
-    if (!canvas.hasAttribute("data-painted")) performance.mark("painted");
-    canvas.setAttribute("data-painted", "1");
+    var canvas = byId("boundary-canvas");
+    if (!canvas.hasAttribute("data-painted")) {
+      performance.mark("painted");
+      canvas.setAttribute("data-painted", "1");
+    }
   }
 
-  // --- the curves ------------------------------------------------------------
-  function drawCurve(name, item) {
-    var fig = figures[name], f = item.frame;
-    var d = fig.data.slice();
-    var s = item.series[name] || {};
-    Object.keys(s).forEach(function (i) {
-      var x = Array.from(s[i].x.subarray(0, f.upto));
-      var y = Array.from(s[i].y.subarray(0, f.upto));
-      var head = f.head[name] && f.head[name][i];
-      if (head && (x.length === 0 || head[0] > x[x.length - 1])) { x.push(head[0]); y.push(head[1]); }
-      // a single point draws no line: show it as a dot
-      d[+i] = Object.assign({}, d[+i], { x: x, y: y, mode: x.length < 2 ? "lines+markers" : "lines" });
+  // --- the curves -------------------------------------------------------------
+  // Axis ranges that change seldom: the step axis and a linear y axis end at the
+  // next 1-2-5 number (1, 2, 5, 10, 20, ...) above the data, a log axis at whole
+  // decades. While playing they only grow, so plotly relays out an axis a few
+  // times in a run instead of every frame.
+  var STEPS_125 = [1, 2, 5, 10], STEPS_FINE = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+  function niceAbove(v, steps) {
+    if (!(v > 0)) return 1;
+    var p = Math.pow(10, Math.floor(Math.log10(v)));
+    for (var i = 0; i < steps.length; i++) if (steps[i] * p >= v * (1 - 1e-12)) return steps[i] * p;
+    return 10 * p;
+  }
+
+  // The extent of the points that would be drawn: {xMax, lo, hi} over y (positive
+  // ys only on a log axis, as plotly also leaves out the others there).
+  function extent(points, log) {
+    var xMax = 0, lo = Infinity, hi = -Infinity;
+    points.forEach(function (p) {
+      for (var k = 0; k < p.x.length; k++) {
+        var y = p.y[k];
+        if (p.x[k] > xMax) xMax = p.x[k];
+        if (y === null || !isFinite(y) || (log && y <= 0)) continue;
+        if (y < lo) lo = y;
+        if (y > hi) hi = y;
+      }
     });
-    var gd = byId(name);
-    if (keys[name] !== item.keys[name]) {
-      Plotly.newPlot(gd, d, fig.layout, CONFIG);
-      keys[name] = item.keys[name];
+    return { xMax: xMax, lo: lo, hi: hi };
+  }
+
+  function rangesFor(ext, log) {
+    var x = [0, niceAbove(Math.max(ext.xMax, 10), STEPS_125)];
+    var y;
+    if (!(ext.hi >= ext.lo)) y = log ? [-3, 0] : [0, 1];
+    else if (log) {
+      var lo = Math.floor(Math.log10(ext.lo)), hi = Math.ceil(Math.log10(ext.hi));
+      y = [lo, hi > lo ? hi : lo + 1];
     } else {
-      Plotly.react(gd, d, fig.layout, CONFIG);
+      // a finer series for the values: the curve fills more of the chart's height
+      y = [ext.lo >= 0 ? 0 : -niceAbove(-ext.lo, STEPS_FINE), ext.hi > 0 ? niceAbove(ext.hi, STEPS_FINE) : 1];
     }
+    return { x: x, y: y };
+  }
+
+  function covers(range, want) {
+    return range && range.x[1] >= want.x[1] && range.y[0] <= want.y[0] && range.y[1] >= want.y[1];
+  }
+
+  // The points of each trace of chart ``name`` up to the frame's step: the
+  // batch's series up to ``upto``, then the frame's own latest values.
+  function curvePoints(name, item) {
+    var s = item.series[name] || {}, f = item.frame, out = {};
+    Object.keys(s).forEach(function (i) {
+      var x = s[i].x.subarray(0, f.upto), y = s[i].y.subarray(0, f.upto);
+      var head = f.head[name] && f.head[name][i];
+      if (head && (x.length === 0 || head[0] > x[x.length - 1])) {
+        var hx = new Float64Array(x.length + 1), hy = new Float64Array(y.length + 1);
+        hx.set(x); hy.set(y);
+        hx[x.length] = head[0];
+        hy[y.length] = head[1] === null ? NaN : head[1];
+        x = hx; y = hy;
+      }
+      out[i] = { x: x, y: y };
+    });
+    return out;
+  }
+
+  function newCurve(name, fig) {
+    var gd = byId(name + "-plot");
+    return {
+      name: name, gd: gd, fig: fig, log: fig.layout.yaxis.type === "log",
+      range: null, live: null, ctx: null, area: null, points: null,
+    };
+  }
+
+  function curveLayout(curve) {
+    var L = curve.fig.layout;
+    return Object.assign({}, L, {
+      xaxis: Object.assign({}, L.xaxis, { range: curve.range.x, autorange: false }),
+      yaxis: Object.assign({}, L.yaxis, { range: curve.range.y, autorange: false }),
+    });
+  }
+
+  // plotly draws the chart: with the points as its traces (at rest, for hover),
+  // or with empty traces that only make the legend (live: the canvas draws).
+  function plotCurve(curve, live, fresh) {
+    var traces = curve.fig.data.map(function (trace, i) {
+      var p = curve.points[i];
+      var x = live || !p ? [null] : Array.from(p.x), y = live || !p ? [null] : Array.from(p.y);
+      // a single point draws no line: show it as a dot
+      return Object.assign({}, trace, { x: x, y: y, mode: !live && x.length < 2 ? "lines+markers" : "lines" });
+    });
+    var gd = curve.gd;
+    (fresh ? Plotly.newPlot : Plotly.react)(gd, traces, curveLayout(curve), CONFIG);
+    if (!gd.__listening) {
+      // plotly lays the chart out anew (a resize, an axis that grew): follow its plot area
+      gd.on("plotly_afterplot", function () { placeCurveCanvas(state.curves[curve.name]); });
+      gd.__listening = true;
+    }
+    curve.live = live;
+    byId(curve.name + "-canvas").style.visibility = live ? "visible" : "hidden";
+  }
+
+  function placeCurveCanvas(curve) {
+    if (!curve) return;
+    var area = plotArea(curve.gd);
+    if (!area) return;
+    if (!curve.area || curve.area.left !== area.left || curve.area.top !== area.top ||
+        curve.area.width !== area.width || curve.area.height !== area.height) {
+      curve.area = area;
+      curve.ctx = fitCanvas(byId(curve.name + "-canvas"), area, CURVE_PAD);
+    }
+    if (curve.live) paintCurve(curve);
+  }
+
+  var CURVE_PAD = 6;  // the canvas reaches this far past the plot area: a dot at step 0 is not cut
+
+  // plotly's dash patterns for a line of width w
+  function dashPattern(dash, w) {
+    var d = Math.max(w, 3);
+    return { dot: [d, d], dash: [3 * d, 3 * d], longdash: [5 * d, 5 * d] }[dash] || [];
+  }
+
+  function paintCurve(curve) {
+    var ctx = curve.ctx, area = curve.area;
+    if (!ctx || !area || !curve.points) return;
+    ctx.clearRect(-CURVE_PAD, -CURVE_PAD, area.width + 2 * CURVE_PAD, area.height + 2 * CURVE_PAD);
+    var rx = curve.range.x, ry = curve.range.y, log = curve.log;
+    var sx = area.width / (rx[1] - rx[0]), sy = area.height / (ry[1] - ry[0]);
+    curve.fig.data.forEach(function (trace, i) {
+      var p = curve.points[i];
+      if (!p) return;
+      var line = trace.line || {};
+      ctx.strokeStyle = ctx.fillStyle = line.color || "#000";
+      ctx.lineWidth = line.width || 2;
+      ctx.setLineDash(dashPattern(line.dash, ctx.lineWidth));
+      ctx.lineJoin = "round";
+      ctx.beginPath();
+      var pen = false, count = 0, lastX = 0, lastY = 0;
+      for (var k = 0; k < p.x.length; k++) {
+        var v = p.y[k];
+        if (!isFinite(v) || (log && v <= 0)) { pen = false; continue; }  // a gap, as plotly leaves
+        var X = (p.x[k] - rx[0]) * sx, Y = area.height - ((log ? Math.log10(v) : v) - ry[0]) * sy;
+        if (pen) ctx.lineTo(X, Y); else ctx.moveTo(X, Y);
+        pen = true; count++; lastX = X; lastY = Y;
+      }
+      if (count === 1) {
+        ctx.beginPath();
+        ctx.arc(lastX, lastY, ctx.lineWidth + 1.5, 0, 2 * Math.PI);
+        ctx.fill();
+      } else ctx.stroke();
+    });
+  }
+
+  // Show chart ``name`` at the frame ``item``: live (canvas) or at rest (plotly).
+  function drawCurve(name, item, live) {
+    var curve = state.curves[name], fresh = false;
+    if (!curve || state.keys[name] !== item.keys[name]) {
+      curve = state.curves[name] = newCurve(name, state.figures[name]);
+      state.keys[name] = item.keys[name];
+      fresh = true;
+    }
+    curve.points = curvePoints(name, item);
+    var ext = extent(Object.keys(curve.points).map(function (i) { return curve.points[i]; }), curve.log);
+    var want = rangesFor(ext, curve.log);
+    if (fresh || !live) {
+      // at rest the axes fit the data again (after a rewind they may shrink)
+      curve.range = want;
+      plotCurve(curve, live, fresh);
+    } else {
+      if (!covers(curve.range, want)) {
+        curve.range = {
+          x: [0, Math.max(curve.range.x[1], want.x[1])],
+          y: [Math.min(curve.range.y[0], want.y[0]), Math.max(curve.range.y[1], want.y[1])],
+        };
+        Plotly.relayout(curve.gd, { "xaxis.range": curve.range.x, "yaxis.range": curve.range.y });
+      }
+      if (!curve.live) plotCurve(curve, true, false);
+    }
+    placeCurveCanvas(curve);
   }
 
   // how long each frame took to draw (ms), the last 200, for the benchmark
   window.__drawMs = [];
 
   // Show one frame: its numbers, its boundary, and the curves up to its step.
-  var shown = null, shownRev = null;  // the step on screen, and its network
-
-  function show(item) {
+  function show(item, live) {
     var started = performance.now();
     var f = item.frame;
-    shown = f.step;
-    shownRev = rev;
+    state.shown = f.step;
+    state.shownRev = state.rev;
     Object.keys(f.metrics).forEach(function (key) {
-      if (metricEls[key]) metricEls[key].textContent = f.metrics[key];
+      var el = state.metricEls[key];
+      if (el && el.textContent !== f.metrics[key]) el.textContent = f.metrics[key];
     });
-    if (keys.boundary !== item.keys.boundary) {
-      drawBoundaryChart(figures.boundary);
-      keys.boundary = item.keys.boundary;
+    if (state.keys.boundary !== item.keys.boundary) {
+      drawBoundaryChart(state.figures.boundary);
+      state.keys.boundary = item.keys.boundary;
     }
-    current = f.boundary;
-    paintUnder(f.boundary);
-    CURVES.forEach(function (name) { drawCurve(name, item); });
+    paintBoundary(f.boundary);
+    CURVES.forEach(function (name) { drawCurve(name, item, live); });
     window.__drawMs.push(performance.now() - started);
     if (window.__drawMs.length > 200) window.__drawMs.shift();
   }
@@ -224,7 +421,6 @@
   // so that on a 1280 x 720 projector the whole view fits on the screen without
   // scrolling; measured at the first drawing and when the window is resized
   // (not when a message above comes or goes, which would make the charts jump).
-  var chartHeight = null;
   function fitHeight() {
     var h = 600;
     try {
@@ -233,83 +429,82 @@
       h = parent.innerHeight - top - 24;
     } catch (e) { /* not embedded: keep the default */ }
     h = Math.round(Math.max(340, Math.min(720, h)));
-    if (h === chartHeight) return;
-    chartHeight = h;
+    if (h === state.chartHeight) return;
+    state.chartHeight = h;
     document.documentElement.style.setProperty("--chart-h", h + "px");
-    ["boundary-plot"].concat(CURVES).forEach(function (id) {
+    ["boundary-plot", "cost-plot", "grads-plot"].forEach(function (id) {
       var gd = byId(id);
-      if (gd && gd._fullLayout) Plotly.Plots.resize(gd);
+      if (gd && gd.data) Plotly.Plots.resize(gd);
     });
     reportHeight();
   }
 
   function reportHeight() {
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (h !== lastHeight) { lastHeight = h; send("streamlit:setFrameHeight", { height: h }); }
+    if (h !== state.lastHeight) { state.lastHeight = h; send("streamlit:setFrameHeight", { height: h }); }
   }
 
   // Pause, heard at the click rather than when the server's answer arrives: the
   // frames still queued are dropped and the picture stays; the server is then
   // asked to come back to it (see onRender). Play lifts the freeze.
-  var frozen = false;
   try {
     window.parent.document.addEventListener("click", function (event) {
       if (!event.target.closest) return;
-      if (event.target.closest(".st-key-pause")) { frozen = true; queue = []; }
-      else if (event.target.closest(".st-key-play")) frozen = false;
+      if (event.target.closest(".st-key-pause")) { state.frozen = true; state.queue = []; }
+      else if (event.target.closest(".st-key-play")) state.frozen = false;
     }, true);
   } catch (e) { /* not embedded in the app: the server's answer stops the view */ }
 
   function onRender(args) {
-    performance.mark("render");
     var p = args.payload;
-    if (!p || p.id === lastId) return;
-    lastId = p.id;
-    texts = p.texts;
-    if (typeof Plotly === "undefined") { status(texts.no_plotly); return; }
-    if (p.rev !== rev) {
-      rev = p.rev;
-      queue = [];
+    if (!p || p.id === state.lastId) return;
+    state.lastId = p.id;
+    state.texts = p.texts;
+    if (typeof Plotly === "undefined") { status(state.texts.no_plotly); return; }
+    if (p.rev !== state.rev) {
+      state.rev = p.rev;
+      state.queue = [];
       buildMetrics(p.metric_labels);
     }
-    if (chartHeight === null) fitHeight();
-    if (p.figures) figures = p.figures;
-    if (!figures) return;
+    if (state.chartHeight === null) fitHeight();
+    if (p.figures) state.figures = p.figures;
+    if (!state.figures) return;
     var series = decodeSeries(p.series);
     var items = p.frames.map(function (frame) { return { frame: frame, series: series, keys: p.keys }; });
-    frameMs = p.frame_ms;
+    state.frameMs = p.frame_ms;
     try {
-      if (p.playing && frozen) {
+      if (p.playing && state.frozen) {
         // a batch the server sent before it heard Pause: not shown
       } else if (p.playing) {
-        if (!queue.length) nextDue = performance.now();
+        var queue = state.queue;
+        if (!queue.length) state.nextDue = performance.now();
         queue.push.apply(queue, items);
         // never lag more than two batches behind the server
         if (queue.length > 2 * items.length) queue.splice(0, queue.length - 2 * items.length);
       } else {
-        queue = [];
-        frozen = false;
-        var last = items[items.length - 1];
-        if (p.rewind && shown !== null && p.rev === shownRev && shown < last.frame.step) {
+        state.queue = [];
+        state.frozen = false;
+        var last = items[items.length - 1], shown = state.shown;
+        if (p.rewind && shown !== null && p.rev === state.shownRev && shown < last.frame.step) {
           // Pause: the server is ahead of the screen; ask it to come back to the
           // frame on screen rather than jump forward to where it got to
           send("streamlit:setComponentValue", { value: { id: p.id, step: shown }, dataType: "json" });
         } else {
-          show(last);
+          show(last, false);
         }
       }
       status("");
     } catch (e) {
-      status(texts.draw_error + " " + e);
+      status(state.texts.draw_error + " " + e);
     }
     reportHeight();
   }
 
   function tick(now) {
-    if (queue.length && now >= nextDue) {
+    if (state.queue.length && now >= state.nextDue) {
       // keep an even pace on average, but never try to catch up on a stall
-      nextDue = Math.max(nextDue + frameMs, now + frameMs / 2);
-      try { show(queue.shift()); } catch (e) { status(texts.draw_error + " " + e); }
+      state.nextDue = Math.max(state.nextDue + state.frameMs, now + state.frameMs / 2);
+      try { show(state.queue.shift(), true); } catch (e) { status(state.texts.draw_error + " " + e); }
     }
     window.requestAnimationFrame(tick);
   }
@@ -318,8 +513,9 @@
     if (event.data && event.data.type === "streamlit:render") onRender(event.data.args);
   });
   window.addEventListener("resize", reportHeight);
-  try { window.parent.addEventListener("resize", function () { chartHeight = -1; fitHeight(); }); } catch (e) { /* not embedded */ }
+  try {
+    window.parent.addEventListener("resize", function () { state.chartHeight = -1; fitHeight(); });
+  } catch (e) { /* not embedded */ }
   window.requestAnimationFrame(tick);
-  performance.mark("ready");
   send("streamlit:componentReady", { apiVersion: 1 });
 })();
