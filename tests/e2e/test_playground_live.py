@@ -12,6 +12,19 @@ def wait_painted(page):
     return frame
 
 
+# how many pixels of a canvas have paint on them
+INKED = """
+(id) => {
+  const c = document.getElementById(id);
+  if (!c.width || !c.height || getComputedStyle(c).visibility !== 'visible') return 0;
+  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+  return n;
+}
+"""
+
+
 def button(page, label):
     return page.get_by_role("button", name=label, exact=True)
 
@@ -55,14 +68,18 @@ def test_play_makes_step_grow_and_pause_stops_it(page, screenshot):
     time.sleep(1.0)
     second = step_value(frame)
     assert 0 < first < second
-    # the curves are drawn while playing
-    assert frame.locator("#cost .scatterlayer .trace path.js-line").count() >= 1
+    # while playing the curves are painted on canvases over plotly's plot areas
+    for chart in ("cost", "grads"):
+        assert frame.evaluate(INKED, f"{chart}-canvas") > 100, chart
     screenshot(page, "playground-playing")
     button(page, "Pause").click()
     time.sleep(1.0)
     stopped = step_value(frame)
     time.sleep(1.5)
     assert step_value(frame) == stopped
+    # at rest plotly draws the curves itself, so hovering shows their values
+    assert frame.locator("#cost .scatterlayer .trace path.js-line").count() >= 1
+    assert frame.evaluate("() => getComputedStyle(document.getElementById('cost-canvas')).visibility") == "hidden"
     # the server stopped where the screen did: one more step is one more step
     button(page, "Step").click()
     frame.locator("[data-testid=metric-step] .value", has_text=f"{stopped + 1:,}").wait_for(timeout=10_000)
