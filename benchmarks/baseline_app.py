@@ -12,8 +12,29 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shallownet import figures  # noqa: E402
+from shallownet.figures import segments_to_lines  # noqa: E402
 from shallownet.ui.playground import Playground  # noqa: E402
+
+
+# What the app does not need: the live view draws the frames and curves in the
+# browser, and only this comparison fills whole figures in on the server.
+def with_boundary_frame(figure: dict, frame: dict) -> dict:
+    """``figures.boundary_figure`` showing ``frame`` (``figures.boundary_frame``)
+    instead of the state it was built with: trace 0 is the heatmap, trace 1 the line."""
+    data = [dict(trace) for trace in figure["data"]]
+    lx, ly = segments_to_lines(frame["segments"])
+    data[0]["z"] = frame["z"]
+    data[1].update(x=lx, y=ly)
+    return dict(data=data, layout=figure["layout"])
+
+
+def with_series(figure: dict, series: dict) -> dict:
+    """``figure`` with its traces' data filled in from ``series`` (for a static chart)."""
+    data = [dict(trace) for trace in figure["data"]]
+    for i, values in series.items():
+        data[i].update(values)
+    return dict(data=data, layout=figure["layout"])
+
 
 if "pg" not in st.session_state:
     st.session_state.pg = Playground()
@@ -33,9 +54,9 @@ def panel():
     series = pg.series()
     st.metric("Step", f"{pg.trainer.step_count:,}")
     left, right = st.columns([11, 9])
-    left.plotly_chart(figures.with_boundary_frame(figs["boundary"], frame["boundary"]), key="boundary")
-    right.plotly_chart(figures.with_series(figs["cost"], series["cost"]), key="cost")
-    right.plotly_chart(figures.with_series(figs["grads"], series["grads"]), key="grads")
+    left.plotly_chart(with_boundary_frame(figs["boundary"], frame["boundary"]), key="boundary")
+    right.plotly_chart(with_series(figs["cost"], series["cost"]), key="cost")
+    right.plotly_chart(with_series(figs["grads"], series["grads"]), key="grads")
 
 
 panel()

@@ -112,11 +112,6 @@ ACTIVATIONS: dict[str, Activation] = {
     "linear": Activation(linear, linear_derivative),
 }
 
-# Activations whose derivative is continuous, for which a gradient check must pass
-# everywhere; relu and leaky_relu have a kink at 0 where central differences can
-# straddle it.
-SMOOTH = ("tanh", "sigmoid", "linear")
-
 
 def get(name: str) -> Activation:
     """The activation called ``name``, or a ValueError that lists the names."""

@@ -27,10 +27,6 @@ TEST_COLOR = "#80868B"
 FONT = dict(size=15)
 MARGIN = dict(l=60, r=20, t=50, b=50)
 
-# trace indices that the updates refer to
-BOUNDARY_HEATMAP, BOUNDARY_LINE = 0, 1
-
-
 def quantize(P: np.ndarray) -> np.ndarray:
     """Probabilities in [0, 1] to 0..255, eight times smaller to send than float64:
     a colour needs no more, and the 0.5 line is drawn from the exact values."""
@@ -67,8 +63,9 @@ def _points(X, Y, cls: int, test: bool, name: str) -> dict:
 
 
 def boundary_figure(xs, ys, P, segments, X_train, Y_train, X_test, Y_test, *, labels: dict) -> dict:
-    """The decision boundary: A2 over the plane as a heatmap, the A2 = 0.5 line, and
-    the training (filled) and test (hollow) points of each class, on fixed axes."""
+    """The decision boundary: A2 over the plane as a heatmap (trace 0), the A2 = 0.5
+    line (trace 1), and the training (filled) and test (hollow) points of each class,
+    on fixed axes."""
     lx, ly = segments_to_lines(segments)
     data = [
         dict(type="heatmap", x=xs, y=ys, z=quantize(P), zmin=0, zmax=255,
@@ -99,15 +96,6 @@ def boundary_frame(P, segments) -> dict:
     """What changes in ``boundary_figure`` from one frame to the next, compactly: the
     heatmap as 8-bit values and the line as float32 segments (k, 2, 2)."""
     return {"z": quantize(P), "segments": np.asarray(segments, dtype=np.float32)}
-
-
-def with_boundary_frame(figure: dict, frame: dict) -> dict:
-    """``boundary_figure`` showing ``frame`` instead of the state it was built with."""
-    data = [dict(trace) for trace in figure["data"]]
-    lx, ly = segments_to_lines(frame["segments"])
-    data[BOUNDARY_HEATMAP]["z"] = frame["z"]
-    data[BOUNDARY_LINE].update(x=lx, y=ly)
-    return dict(data=data, layout=figure["layout"])
 
 
 def _line(name: str, color: str, step_label: str, dash: str = "solid") -> dict:
@@ -161,10 +149,3 @@ def grad_norm_series(steps, norms: dict) -> dict:
     to arrays."""
     return {i: dict(x=steps, y=norms[g]) for i, g in enumerate(GRADIENTS)}
 
-
-def with_series(figure: dict, series: dict) -> dict:
-    """``figure`` with its traces' data filled in from ``series`` (for a static chart)."""
-    data = [dict(trace) for trace in figure["data"]]
-    for i, values in series.items():
-        data[i].update(values)
-    return dict(data=data, layout=figure["layout"])

@@ -71,9 +71,3 @@ class History:
     def truncate(self, step: int) -> None:
         """Forget the records after ``step`` (to go back to an earlier state of the run)."""
         self._n = int(np.searchsorted(self._rows[: self._n, 0], step, side="right"))
-
-    def last(self) -> Record | None:
-        if not self._n:
-            return None
-        row = self._rows[self._n - 1]
-        return Record(int(row[0]), *row[1:].tolist())

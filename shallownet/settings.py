@@ -3,6 +3,12 @@
 The sidebar, the command line and (later) share links all build a Settings, so a
 value out of range is refused in one place, with a message that names the setting,
 the value and what is allowed. A Settings object that exists is valid.
+
+Each field's metadata (``FIELDS``) also carries what the sidebar's widget offers:
+the ``step`` of a slider, or the ``ticks`` of a setting picked on a log scale. The
+sidebar reads its ranges from here, so a range changes in one place. The ticks are
+what the sidebar offers, not what is allowed: any value in the range is valid
+(a share link may ask for alpha = 0.37).
 """
 
 from __future__ import annotations
@@ -30,33 +36,48 @@ def _choice(*options):
     return {"kind": "choice", "options": tuple(options)}
 
 
-def _int(lo, hi):
-    return {"kind": "int", "min": lo, "max": hi}
+def _int(lo, hi, step=1):
+    return {"kind": "int", "min": lo, "max": hi, "step": step}
 
 
-def _float(lo, hi, log=False):
-    return {"kind": "float", "min": lo, "max": hi, "log": log}
+def _float(lo, hi, step):
+    return {"kind": "float", "min": lo, "max": hi, "log": False, "step": step}
+
+
+def _log_ticks(ticks):
+    """A float picked on a log scale from ``ticks``; the range is theirs, from the first to the last."""
+    return {"kind": "float", "min": ticks[0], "max": ticks[-1], "log": True, "ticks": ticks}
 
 
 _BOOL = {"kind": "bool"}
+
+
+def _series(decades: range, mantissas) -> tuple[float, ...]:
+    return tuple(float(f"{m}e{d}") for d in decades for m in mantissas)
+
+
+# alpha on a log scale, 12 values a decade (the E12 series), which includes 1.2
+ALPHAS = _series(range(-4, 1), (1.0, 1.2, 1.5, 1.8, 2.2, 2.7, 3.3, 3.9, 4.7, 5.6, 6.8, 8.2)) + (10.0,)
+# the initial weight scale on a log scale, 1-2-5
+SCALES = _series(range(-4, 1), (1, 2, 5)) + (10.0,)
 
 
 @dataclass(frozen=True)
 class Settings:
     # the data
     dataset: str = field(default="moons", metadata=_choice(*datasets.NAMES))
-    m: int = field(default=400, metadata=_int(10, 5000))
-    noise: float = field(default=0.2, metadata=_float(0.0, 1.0))
-    test_fraction: float = field(default=0.2, metadata=_float(0.0, 0.5))
+    m: int = field(default=400, metadata=_int(10, 5000, step=10))
+    noise: float = field(default=0.2, metadata=_float(0.0, 1.0, step=0.05))
+    test_fraction: float = field(default=0.2, metadata=_float(0.0, 0.5, step=0.05))
     seed: int = field(default=0, metadata=_int(0, 2**31 - 2))
     standardize: bool = field(default=False, metadata=_BOOL)
     # the network
     n1: int = field(default=4, metadata=_int(1, 64))
     activation: str = field(default="tanh", metadata=_choice(*activations.ACTIVATIONS))
     init: str = field(default="random", metadata=_choice(*INIT_METHODS))
-    init_scale: float = field(default=0.01, metadata=_float(1e-4, 10.0, log=True))
+    init_scale: float = field(default=0.01, metadata=_log_ticks(SCALES))
     # gradient descent
-    alpha: float = field(default=1.2, metadata=_float(1e-4, 10.0, log=True))
+    alpha: float = field(default=1.2, metadata=_log_ticks(ALPHAS))
 
     def __post_init__(self):
         for f in dataclasses.fields(self):
@@ -90,11 +111,10 @@ class Settings:
 FIELDS: dict[str, dict] = {f.name: dict(f.metadata) for f in dataclasses.fields(Settings)}
 
 # Which change restarts what (design.md): alpha applies from the next step; a change
-# to the data regenerates the data and starts a new network; a change to the network
-# starts a new network on the same data.
+# to the data regenerates the data and starts a new network; a change to anything
+# else, the network's settings, starts a new network on the same data.
 LIVE_FIELDS = ("alpha",)
 DATA_FIELDS = ("dataset", "m", "noise", "test_fraction", "seed", "standardize")
-NETWORK_FIELDS = ("n1", "activation", "init", "init_scale")
 
 
 def describe_range(spec: dict) -> str:

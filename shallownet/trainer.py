@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import activations, datasets
+from . import datasets
+from .fused import FusedNetwork, Stats
 from .history import History, Record
 from .network import Grads, Params, forward, init_params
 from .settings import DATA_FIELDS, DEFAULTS, LIVE_FIELDS, Settings
@@ -28,6 +29,15 @@ class Divergence(NamedTuple):
     alpha: float
 
 
+class Change(NamedTuple):
+    """What ``Trainer.apply`` did: ``kind`` is "none", "alpha" (applies from the next
+    step), "network" (a new network on the same data) or "data" (new data and a new
+    network); ``fields`` names the settings that changed, in the order of Settings."""
+
+    kind: str
+    fields: tuple[str, ...]
+
+
 class Snapshot(NamedTuple):
     """The state of a run after ``step`` steps, to come back to (``Trainer.restore``)."""
 
@@ -36,160 +46,7 @@ class Snapshot(NamedTuple):
     latest: Record
 
 
-class FusedNetwork:
-    """The lecture's equations on preallocated buffers, train and test set in one pass.
-
-    The same maths as network.py (and tested to give the same numbers), arranged
-    so that a step is a couple of dozen numpy calls on contiguous arrays and
-    allocates nothing:
-
-    - the bias is folded into the weights: [W1 | b1] [X; 1] = W1 X + b1, and the
-      same for layer 2, so a layer is one matrix product, and [dW1 | db1] =
-      (1/m) dZ1 [X; 1]^T gives dW1 and db1 in one product as well;
-    - all parameters live in one flat vector laid out W1 (by column), b1, W2, b2,
-      and all gradients in another: the update is one operation and the four
-      gradient norms are one reduction;
-    - the columns are the training examples followed by the test examples. Both
-      go through the forward pass and the cost; in backpropagation each column of
-      dZ2 carries the weight 1/m for a training example and exactly 0 for a test
-      example, so the test set adds exact zeros to the gradients and no array
-      ever has to be sliced.
-    """
-
-    def __init__(self, X, Y, m_train: int, n1: int, activation: str):
-        n0, M = X.shape
-        self.n0, self.n1, self.m_train, self.M = n0, n1, m_train, M
-        self.g, self.dg = activations.get(activation)
-
-        self.Xa = np.ones((n0 + 1, M))  # [X; 1]
-        self.Xa[:n0] = X
-        Yf = Y.astype(float)
-        self.S = 1.0 - 2.0 * Yf  # L = log(1 + e^(S Z2)), see network.logistic_losses
-        # the smallest T counted as a mistake: T > 0 for y = 0, T >= 0 (that is,
-        # T > the negative number nearest 0) for y = 1
-        self.wrong_above = np.where(Y == 1, -np.nextafter(0.0, 1.0), 0.0)
-        # dZ2 = A2 - Y = S (1 - e^-L); weighted per column: 1/m (train) or 0 (test)
-        weight = np.zeros((1, M))
-        weight[:, :m_train] = 1.0 / m_train
-        self.minus_S_weight = -self.S * weight
-
-        k1 = (n0 + 1) * n1  # size of [W1 | b1]
-        self.size = k1 + n1 + 1
-        self.theta = np.zeros(self.size)
-        self.theta_prev = np.zeros(self.size)
-        self.grad = np.zeros(self.size)
-        self.tmp = np.zeros(self.size)
-        self.Th1 = self.theta[:k1].reshape(n0 + 1, n1).T  # [W1 | b1], (n1, n0 + 1)
-        self.Th2 = self.theta[k1:].reshape(1, n1 + 1)  # [W2 | b2]
-        self.W2 = self.Th2[:, :n1]
-        self.G1T = self.grad[:k1].reshape(n0 + 1, n1)  # [dW1 | db1]^T
-        self.G2 = self.grad[k1:].reshape(1, n1 + 1)  # [dW2 | db2]
-        # where each of W1, b1, W2, b2 starts in the flat vectors
-        self.offsets = np.array([0, n0 * n1, k1, k1 + n1])
-
-        self.A1a = np.ones((n1 + 1, M))  # [A1; 1]
-        self.A1 = self.A1a[:n1]
-        self.Z2 = np.empty((1, M))
-        self.T = np.empty((1, M))
-        self.L = np.empty((1, M))
-        self.wrong = np.empty((1, M), dtype=bool)
-        self.dZ2m = np.empty((1, M))
-        self.Xd = np.empty((n0 + 1, M))
-        self.gprime = np.empty((n1, M))
-        self.sums_at = [0, m_train] if M > m_train else [0]
-        self.sq = np.empty(self.size)
-        self._buffers = (
-            self.Th1, self.Th2, self.W2, self.Xa, self.Xd, self.A1, self.A1a, self.Z2,
-            self.T, self.L, self.wrong, self.dZ2m, self.gprime, self.G1T, self.grad, self.sq,
-        )
-
-    def set_params(self, p: Params) -> None:
-        n0 = self.n0
-        self.Th1[:, :n0] = p.W1
-        self.Th1[:, n0:] = p.b1
-        self.Th2[:, : self.n1] = p.W2
-        self.Th2[:, self.n1 :] = p.b2
-
-    def params(self) -> Params:
-        n0, n1 = self.n0, self.n1
-        return Params(
-            W1=self.Th1[:, :n0].copy(), b1=self.Th1[:, n0:].copy(),
-            W2=self.Th2[:, :n1].copy(), b2=self.Th2[:, n1:].copy(),
-        )
-
-    def grads(self) -> Grads:
-        """The gradients at the current parameters (after evaluate())."""
-        n0, n1 = self.n0, self.n1
-        G1 = self.G1T.T
-        return Grads(
-            dW1=G1[:, :n0].copy(), db1=G1[:, n0:].copy(),
-            dW2=self.G2[:, :n1].copy(), db2=self.G2[:, n1:].copy(),
-        )
-
-    def evaluate(self) -> tuple:
-        """Forward pass, cost, accuracy and backpropagation at the current parameters.
-
-        Returns (cost_train, cost_test, acc_train, acc_test, |dW1|, |db1|, |dW2|, |db2|).
-        """
-        (Th1, Th2, W2, Xa, Xd, A1, A1a, Z2, T, L, wrong, dZ2m, gprime, G1T, grad, sq) = self._buffers
-        mt, M = self.m_train, self.M
-        mul = np.multiply
-        # forward: Z1 = W1 X + b1, A1 = g1(Z1) (in place: see activations.py on why
-        # g1' needs only A1), Z2 = W2 A1 + b2
-        np.matmul(Th1, Xa, A1)
-        self.g(A1, A1)
-        np.matmul(Th2, A1a, Z2)
-        # T = (1 - 2y) z: the example is misclassified where T > 0 (T >= 0 for y = 1,
-        # since a point with z = 0 is predicted 0), and its loss is L = log(1 + e^T)
-        mul(Z2, self.S, T)
-        np.greater(T, self.wrong_above, wrong)
-        errors_train = int(np.count_nonzero(wrong[0, :mt]))
-        np.exp(T, L)
-        np.log1p(L, L)
-        sums = np.add.reduceat(L[0], self.sums_at).tolist()
-        if not (math.isfinite(sums[0]) and math.isfinite(sums[-1])):
-            # e^T overflowed (T > 709): the same losses, computed without overflow
-            np.logaddexp(0.0, T, L)
-            sums = np.add.reduceat(L[0], self.sums_at).tolist()
-        # backward, with the 1/m (or the test weight 0) in dZ2:
-        # dZ2 = A2 - Y = (1 - 2y)(1 - e^-L); [dW2 | db2] = (1/m) dZ2 [A1; 1]^T
-        np.negative(L, dZ2m)
-        np.expm1(dZ2m, dZ2m)
-        mul(dZ2m, self.minus_S_weight, dZ2m)
-        np.matmul(dZ2m, A1a.T, self.G2)
-        # dZ1 = W2^T dZ2 * g1'(Z1); [dW1 | db1] = (1/m) dZ1 [X; 1]^T. With n2 = 1,
-        # W2^T dZ2 is an outer product, so entry (j, k) of [dW1 | db1] is
-        # W2_j sum_i g1'(Z1)_ji dZ2_i [X; 1]_ki / m: the product is taken with
-        # [X; 1] scaled by dZ2, and the (n1, m) array dZ1 is never built.
-        mul(Xa, dZ2m, Xd)
-        self.dg(A1, A1, gprime)
-        np.matmul(Xd, gprime.T, G1T)
-        mul(G1T, W2, G1T)
-        # the four gradient norms in one reduction
-        mul(grad, grad, sq)
-        n_w1, n_b1, n_w2, n_b2 = np.add.reduceat(sq, self.offsets).tolist()
-
-        if M > mt:
-            m_test = M - mt
-            cost_test = sums[1] / m_test
-            acc_test = 1.0 - int(np.count_nonzero(wrong[0, mt:])) / m_test
-        else:
-            cost_test = acc_test = math.nan
-        return (
-            sums[0] / mt, cost_test, 1.0 - errors_train / mt, acc_test,
-            math.sqrt(n_w1), math.sqrt(n_b1), math.sqrt(n_w2), math.sqrt(n_b2),
-        )
-
-    def descend(self, alpha: float) -> None:
-        """theta := theta - alpha * grad, keeping the previous theta for undo()."""
-        np.copyto(self.theta_prev, self.theta)
-        np.multiply(self.grad, alpha, self.tmp)
-        np.subtract(self.theta, self.tmp, self.theta)
-
-    def undo(self) -> None:
-        np.copyto(self.theta, self.theta_prev)
-
-
+# what stops training when it is no longer finite, as Divergence.quantity names it
 _QUANTITIES = ("cost", "dW1", "db1", "dW2", "db2")
 
 
@@ -242,35 +99,34 @@ class Trainer:
         self.latest = Record(0, *stats)
         self.history.record(self.latest)
 
-    def apply(self, settings: Settings) -> str:
-        """Move to new settings. Returns what that did: "none", "alpha" (applies from
-        the next step), "network" (a new network on the same data) or "data" (new
-        data and a new network)."""
+    def apply(self, settings: Settings) -> Change:
+        """Move to new settings. Returns what that did and which settings changed,
+        so that the caller need not compare the settings again."""
         changed = settings.changed_from(self.settings)
         self.settings = settings
         if not changed:
-            return "none"
+            return Change("none", changed)
         if all(f in LIVE_FIELDS for f in changed):
             # a smaller alpha may go on from the last finite state
             d = self.divergence
             if d and d.step > 0 and settings.alpha < d.alpha:
                 self.divergence = None
-            return "alpha"
+            return Change("alpha", changed)
         if any(f in DATA_FIELDS for f in changed):
             self.data = make_data(settings)
             self.reset()
-            return "data"
+            return Change("data", changed)
         self.reset()
-        return "network"
+        return Change("network", changed)
 
     def set_alpha(self, alpha: float) -> None:
         self.apply(self.settings.replace(alpha=alpha))
 
     # -- training -------------------------------------------------------------
     @staticmethod
-    def _first_non_finite(stats) -> str | None:
-        cost_train, _, _, _, *norms = stats
-        for name, value in zip(_QUANTITIES, (cost_train, *norms)):
+    def _first_non_finite(stats: Stats) -> str | None:
+        values = (stats.cost_train, stats.norm_dW1, stats.norm_db1, stats.norm_dW2, stats.norm_db2)
+        for name, value in zip(_QUANTITIES, values):
             if not math.isfinite(value):
                 return name
         return None
@@ -290,8 +146,9 @@ class Trainer:
             for _ in range(k):
                 net.descend(alpha)
                 stats = net.evaluate()
-                if not (isfinite(stats[0]) and isfinite(stats[4]) and isfinite(stats[5])
-                        and isfinite(stats[6]) and isfinite(stats[7])):
+                if not (isfinite(stats.cost_train) and isfinite(stats.norm_dW1)
+                        and isfinite(stats.norm_db1) and isfinite(stats.norm_dW2)
+                        and isfinite(stats.norm_db2)):
                     self.divergence = Divergence(step + 1, self._first_non_finite(stats), alpha)
                     net.undo()
                     net.evaluate()

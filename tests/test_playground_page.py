@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from shallownet.settings import FIELDS
 from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -110,6 +111,29 @@ def test_every_setting_restarts_on_new_settings(at, kind, key, value, field, exp
     assert getattr(playground(at).settings, field) == expect
     assert step_shown(at) == 0
     assert "training starts again from step 0" in at.info[0].value
+
+
+def test_the_sidebar_offers_the_ranges_the_settings_allow(at):
+    """The sidebar reads each range from the settings' metadata: a slider that went
+    past a range would offer values the settings refuse, one that stopped short
+    would hide allowed ones."""
+    seen = set()
+    for widget in [*at.sidebar.slider, *at.sidebar.number_input]:
+        if not widget.key.startswith("setting."):
+            continue
+        name = widget.key.removeprefix("setting.")
+        spec = FIELDS[name]
+        assert (widget.min, widget.max, widget.step) == (spec["min"], spec["max"], spec["step"]), name
+        seen.add(name)
+    for widget in at.sidebar.select_slider:
+        if not widget.key.startswith("setting."):
+            continue
+        name = widget.key.removeprefix("setting.")
+        spec = FIELDS[name]
+        assert widget.options == [f"{x:g}" for x in spec["ticks"]], name
+        assert (float(widget.options[0]), float(widget.options[-1])) == (spec["min"], spec["max"]), name
+        seen.add(name)
+    assert seen == {name for name, spec in FIELDS.items() if spec["kind"] in ("int", "float")}
 
 
 def test_new_data_draws_the_next_seed(at):

@@ -78,8 +78,8 @@ def test_a_new_network_gets_a_new_revision_and_a_notice_alpha_does_not():
     assert pg.rev == rev and pg.notice == ("notice.alpha", {"alpha": "0.5"})
     pg.apply(pg.settings.replace(n1=3))
     assert pg.rev == rev + 1 and pg.notice == ("notice.network", {"settings": ("n1",)})
-    pg.apply(pg.settings.replace(dataset="xor"))
-    assert pg.rev == rev + 2 and pg.notice[0] == "notice.data"
+    pg.apply(pg.settings.replace(dataset="xor", init="zeros"))
+    assert pg.rev == rev + 2 and pg.notice == ("notice.data", {"settings": ("dataset", "init")})
     assert pg.grid.points.shape == (2, GRID_SIZE * GRID_SIZE)
 
 

@@ -87,3 +87,27 @@ def test_every_setting_has_a_spec():
     assert set(FIELDS) == set(DEFAULTS.as_dict())
     for spec in FIELDS.values():
         assert spec["kind"] in ("choice", "int", "float", "bool")
+
+
+@pytest.mark.parametrize("name", ["alpha", "init_scale"])
+def test_the_ticks_offered_span_the_range_and_include_the_default(name):
+    spec = FIELDS[name]
+    ticks = spec["ticks"]
+    assert list(ticks) == sorted(set(ticks))
+    assert (ticks[0], ticks[-1]) == (spec["min"], spec["max"])
+    assert getattr(DEFAULTS, name) in ticks
+
+
+def test_a_value_between_the_ticks_is_valid():
+    """The ticks are what the sidebar offers; the range is what is allowed (a share
+    link may ask for any alpha in it)."""
+    assert 0.37 not in FIELDS["alpha"]["ticks"]
+    assert Settings(alpha=0.37).alpha == 0.37
+
+
+@pytest.mark.parametrize("name", ["m", "noise", "test_fraction", "seed", "n1"])
+def test_a_slider_step_lands_on_both_ends_and_the_default(name):
+    spec = FIELDS[name]
+    for value in (spec["max"], getattr(DEFAULTS, name)):
+        steps = (value - spec["min"]) / spec["step"]
+        assert steps == pytest.approx(round(steps)), (name, value)

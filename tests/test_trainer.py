@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 
 import shallownet as sn
-from shallownet.history import History
+from shallownet.fused import Stats
+from shallownet.history import History, Record
 from shallownet.settings import DEFAULTS, Settings
-from shallownet.trainer import Trainer
+from shallownet.trainer import Change, Trainer
 
 
 def plain_run(trainer, steps):
@@ -71,7 +72,7 @@ def test_changing_alpha_applies_from_the_next_step_without_a_reset():
     trainer.step(10)
     p10 = trainer.params
     g10 = trainer.grads
-    assert trainer.apply(trainer.settings.replace(alpha=0.1)) == "alpha"
+    assert trainer.apply(trainer.settings.replace(alpha=0.1)) == Change("alpha", ("alpha",))
     assert trainer.step_count == 10
     trainer.step(1)
     assert trainer.step_count == 11
@@ -88,7 +89,7 @@ def test_changing_alpha_applies_from_the_next_step_without_a_reset():
 def test_other_changes_start_a_new_network(change, kind):
     trainer = Trainer()
     trainer.step(20)
-    assert trainer.apply(trainer.settings.replace(**change)) == kind
+    assert trainer.apply(trainer.settings.replace(**change)) == Change(kind, tuple(change))
     assert trainer.step_count == 0 and len(trainer.history) == 1
     assert trainer.settings == DEFAULTS.replace(**change)
     if "n1" in change:
@@ -100,8 +101,24 @@ def test_other_changes_start_a_new_network(change, kind):
 def test_applying_the_same_settings_changes_nothing():
     trainer = Trainer()
     trainer.step(5)
-    assert trainer.apply(Settings()) == "none"
+    assert trainer.apply(Settings()) == Change("none", ())
     assert trainer.step_count == 5
+
+
+def test_a_change_names_every_setting_that_changed_in_settings_order():
+    trainer = Trainer()
+    change = trainer.apply(trainer.settings.replace(alpha=0.5, n1=6, noise=0.1))
+    assert change == Change("data", ("noise", "n1", "alpha"))
+    assert trainer.apply(trainer.settings.replace(alpha=0.1, init="zeros")) == Change("network", ("init", "alpha"))
+
+
+def test_the_network_measures_what_a_record_keeps_after_its_step():
+    assert Stats._fields == Record._fields[1:]
+    trainer = Trainer()
+    trainer.step(3)
+    stats = trainer.net.evaluate()
+    assert isinstance(stats, Stats)
+    assert Record(3, *stats) == trainer.latest
 
 
 def test_same_settings_give_the_same_run():

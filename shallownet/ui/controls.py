@@ -1,8 +1,10 @@
 """The Playground's widgets: the settings in the sidebar and the training buttons.
 
 Every widget is keyed, so its value survives reruns; its first value comes from
-the session's settings. The sidebar's values are gathered into one Settings and
-handed to the Playground, which decides what that changes.
+the session's settings. Each widget's range, step and offered values come from the
+setting's metadata (``settings.FIELDS``), so that the sidebar and the validation
+never disagree. The sidebar's values are gathered into one Settings and handed
+to the Playground, which decides what that changes.
 """
 
 from __future__ import annotations
@@ -15,16 +17,6 @@ from ..settings import FIELDS, Settings
 from .playground import SPEEDS, Playground
 from .texts import t
 
-
-def _series(decades: range, mantissas) -> tuple[float, ...]:
-    return tuple(float(f"{m}e{d}") for d in decades for m in mantissas)
-
-
-# alpha on a log scale, 12 values a decade (the E12 series), which includes 1.2
-ALPHAS = _series(range(-4, 1), (1.0, 1.2, 1.5, 1.8, 2.2, 2.7, 3.3, 3.9, 4.7, 5.6, 6.8, 8.2)) + (10.0,)
-# the initial weight scale on a log scale, 1-2-5
-SCALES = _series(range(-4, 1), (1, 2, 5)) + (10.0,)
-
 KEY = "setting."
 
 
@@ -34,6 +26,12 @@ def _init_widgets(s: Settings) -> None:
     for name in FIELDS:
         if KEY + name not in st.session_state:
             st.session_state[KEY + name] = getattr(s, name)
+
+
+def _range(name: str) -> dict:
+    """A slider's or number input's min_value, max_value and step, from the setting's metadata."""
+    spec = FIELDS[name]
+    return {"min_value": spec["min"], "max_value": spec["max"], "step": spec["step"]}
 
 
 def _new_data() -> None:
@@ -49,29 +47,30 @@ def sidebar(pg: Playground, lang: str = "en") -> None:
         st.subheader(t("section.data", lang))
         st.selectbox(t("setting.dataset", lang), datasets.NAMES, key=KEY + "dataset",
                      format_func=lambda n: t(f"dataset.{n}", lang))
-        st.slider(t("setting.m", lang), 10, 5000, step=10, key=KEY + "m", help=t("help.m", lang))
-        st.slider(t("setting.noise", lang), 0.0, 1.0, step=0.05, key=KEY + "noise", help=t("help.noise", lang))
-        st.slider(t("setting.test_fraction", lang), 0.0, 0.5, step=0.05, key=KEY + "test_fraction",
+        st.slider(t("setting.m", lang), **_range("m"), key=KEY + "m", help=t("help.m", lang))
+        st.slider(t("setting.noise", lang), **_range("noise"), key=KEY + "noise", help=t("help.noise", lang))
+        st.slider(t("setting.test_fraction", lang), **_range("test_fraction"), key=KEY + "test_fraction",
                   help=t("help.test_fraction", lang))
         seed_col, new_col = st.columns([3, 2], vertical_alignment="bottom")
-        seed_col.number_input(t("setting.seed", lang), 0, FIELDS["seed"]["max"], step=1, key=KEY + "seed",
+        seed_col.number_input(t("setting.seed", lang), **_range("seed"), key=KEY + "seed",
                               help=t("help.seed", lang))
         new_col.button(t("button.new_data", lang), on_click=_new_data, help=t("help.new_data", lang),
                        width="stretch")
         st.checkbox(t("setting.standardize", lang), key=KEY + "standardize", help=t("help.standardize", lang))
 
         st.subheader(t("section.network", lang))
-        st.slider(t("setting.n1", lang), 1, 64, key=KEY + "n1")
+        st.slider(t("setting.n1", lang), **_range("n1"), key=KEY + "n1")
         st.selectbox(t("setting.activation", lang), tuple(activations.ACTIVATIONS), key=KEY + "activation",
                      format_func=lambda n: t(f"activation.{n}", lang))
         st.selectbox(t("setting.init", lang), INIT_METHODS, key=KEY + "init",
                      format_func=lambda n: t(f"init.{n}", lang), help=t("help.init", lang))
-        st.select_slider(t("setting.init_scale", lang), SCALES, key=KEY + "init_scale", format_func=_fmt,
-                         help=t("help.init_scale", lang), disabled=st.session_state[KEY + "init"] == "zeros")
+        st.select_slider(t("setting.init_scale", lang), FIELDS["init_scale"]["ticks"], key=KEY + "init_scale",
+                         format_func=_fmt, help=t("help.init_scale", lang),
+                         disabled=st.session_state[KEY + "init"] == "zeros")
 
         st.subheader(t("section.descent", lang))
-        st.select_slider(t("setting.alpha", lang), ALPHAS, key=KEY + "alpha", format_func=_fmt,
-                         help=t("help.alpha", lang))
+        st.select_slider(t("setting.alpha", lang), FIELDS["alpha"]["ticks"], key=KEY + "alpha",
+                         format_func=_fmt, help=t("help.alpha", lang))
         st.select_slider(t("setting.speed", lang), SPEEDS, value=pg.speed, key="speed",
                          help=t("help.speed", lang), on_change=lambda: pg.set_speed(st.session_state["speed"]))
 

@@ -80,16 +80,15 @@ class Playground:
     def apply(self, settings: Settings) -> None:
         """Move to ``settings``: alpha applies from the next step, anything else
         starts a new network; the notice says which and why."""
-        old = self.settings
-        kind = self.trainer.apply(settings)
-        if kind == "none":
+        change = self.trainer.apply(settings)
+        if change.kind == "none":
             return
-        if kind == "alpha":
+        if change.kind == "alpha":
             self.notice = ("notice.alpha", {"alpha": f"{settings.alpha:g}"})
             return
-        if kind == "data":
+        if change.kind == "data":
             self._new_grid()
-        self.notice = (f"notice.{kind}", {"settings": settings.changed_from(old)})
+        self.notice = (f"notice.{change.kind}", {"settings": change.fields})
         self._new_network()
 
     def step(self, k: int) -> None:
