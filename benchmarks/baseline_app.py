@@ -13,6 +13,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from shallownet.figures import segments_to_lines  # noqa: E402
+from shallownet.ui import frames  # noqa: E402
 from shallownet.ui.playground import Playground  # noqa: E402
 
 
@@ -38,6 +39,7 @@ def with_series(figure: dict, series: dict) -> dict:
 
 if "pg" not in st.session_state:
     st.session_state.pg = Playground()
+    st.session_state.feed = frames.Feed()  # caches the figures
 pg = st.session_state.pg
 
 c1, c2 = st.columns(2)
@@ -50,8 +52,8 @@ def panel():
     if pg.playing:
         pg.trainer.step(pg.speed)
     frame = pg.frame()
-    figs = pg.figures()
-    series = pg.series()
+    figs = st.session_state.feed.figures(pg)
+    series = frames.series(pg.trainer)
     st.metric("Step", f"{pg.trainer.step_count:,}")
     left, right = st.columns([11, 9])
     left.plotly_chart(with_boundary_frame(figs["boundary"], frame["boundary"]), key="boundary")

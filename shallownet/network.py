@@ -3,7 +3,7 @@
 Shapes: X is (n0, m), one example per column; Y is (1, m) of 0/1.
 W1 (n1, n0), b1 (n1, 1), W2 (n2, n1), b2 (n2, 1), with n2 = 1 for binary
 classification. These functions are the reference: plain, one equation a line.
-The trainer (trainer.py) runs the same equations on preallocated buffers and is
+The trainer runs the same equations (fused.py) on preallocated buffers and is
 tested to give the same numbers.
 """
 

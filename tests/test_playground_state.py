@@ -6,6 +6,7 @@ import time
 import numpy as np
 
 from shallownet.settings import Settings
+from shallownet.ui.frames import Feed
 from shallownet.ui.live import encode
 from shallownet.ui.playground import (
     BATCH_BUDGET_SECONDS,
@@ -14,6 +15,10 @@ from shallownet.ui.playground import (
     GRID_SIZE,
     Playground,
 )
+
+
+def send(feed, pg, frames, with_figures=True):
+    return feed.payload(pg, frames, frame_ms=40, with_figures=with_figures)
 
 
 def test_a_batch_is_frames_of_speed_steps_each():
@@ -52,7 +57,7 @@ def test_the_boundary_line_is_where_a2_crosses_one_half():
 def test_payload_is_json_without_nan_and_tells_how_much_of_each_curve_to_show():
     pg = Playground(Settings(test_fraction=0.0))
     pg.play()
-    payload = pg.payload(pg.advance())
+    payload = send(Feed(), pg, pg.advance())
     text = json.dumps(encode(payload), allow_nan=False)
     assert "NaN" not in text
     steps = payload["series"]["cost"][0]["x"]
@@ -63,12 +68,12 @@ def test_payload_is_json_without_nan_and_tells_how_much_of_each_curve_to_show():
 
 
 def test_figures_are_sent_when_asked_or_changed_only():
-    pg = Playground()
-    assert "figures" in pg.payload([pg.frame()], with_figures=False)  # first time: changed
-    assert "figures" not in pg.payload([pg.frame()], with_figures=False)
-    assert "figures" in pg.payload([pg.frame()], with_figures=True)
+    pg, feed = Playground(), Feed()
+    assert "figures" in send(feed, pg, [pg.frame()], with_figures=False)  # first time: changed
+    assert "figures" not in send(feed, pg, [pg.frame()], with_figures=False)
+    assert "figures" in send(feed, pg, [pg.frame()], with_figures=True)
     pg.set_cost_log(True)
-    assert "figures" in pg.payload([pg.frame()], with_figures=False)
+    assert "figures" in send(feed, pg, [pg.frame()], with_figures=False)
 
 
 def test_a_new_network_gets_a_new_revision_and_a_notice_alpha_does_not():
@@ -97,8 +102,9 @@ def test_pause_can_go_back_to_the_frame_on_screen():
     pg.advance(budget=60.0)
     on_screen = first[4]["step"]
     pg.pause()
-    assert pg.payload([pg.frame()])["rewind"] is True
-    assert pg.payload([pg.frame()])["rewind"] is False  # offered once
+    feed = Feed()
+    assert send(feed, pg, [pg.frame()])["rewind"] is True
+    assert send(feed, pg, [pg.frame()])["rewind"] is False  # offered once
     assert pg.rewind(on_screen)
     assert pg.trainer.step_count == on_screen == pg.trainer.latest.step
     assert pg.trainer.history.column("step")[-1] == on_screen
@@ -106,6 +112,18 @@ def test_pause_can_go_back_to_the_frame_on_screen():
     assert pg.frame()["metrics"] == first[4]["metrics"]
     pg.step(DEFAULT_SPEED)
     assert pg.frame()["metrics"] == first[5]["metrics"]
+
+
+def test_pause_goes_back_to_a_frame_of_a_slow_view_two_batches_behind():
+    # a slow browser still shows a frame of batch 1 (its queue holds batches 1 and
+    # 2) while the server has computed batch 3 and sent batch 4 too
+    pg = Playground()
+    pg.play()
+    batches = [pg.advance(budget=60.0) for _ in range(4)]
+    on_screen = batches[0][-1]["step"]
+    pg.pause()
+    assert pg.rewind(on_screen)
+    assert pg.frame()["metrics"] == batches[0][-1]["metrics"]
 
 
 def test_no_rewind_once_something_else_happened():
@@ -131,7 +149,7 @@ def test_every_text_key_the_code_uses_is_in_every_table():
     from shallownet.settings import FIELDS
     from shallownet.trainer import _QUANTITIES
     from shallownet.ui import texts
-    from shallownet.ui.playground import METRICS
+    from shallownet.ui.frames import METRICS
 
     root = Path(__file__).resolve().parent.parent
     sources = [*root.glob("shallownet/**/*.py"), *root.glob("pages/*.py"), root / "app.py"]

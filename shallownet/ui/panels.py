@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .frames import Feed
 from .live import live_view
 from .playground import BATCH_SECONDS, Playground
 from .texts import t
@@ -16,6 +17,13 @@ def playground() -> Playground:
     if "playground" not in st.session_state:
         st.session_state["playground"] = Playground()
     return st.session_state["playground"]
+
+
+def _feed() -> Feed:
+    """What this session's live view has been sent."""
+    if "live_feed" not in st.session_state:
+        st.session_state["live_feed"] = Feed()
+    return st.session_state["live_feed"]
 
 
 def messages(pg: Playground, lang: str = "en") -> None:
@@ -64,6 +72,8 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
                 st.rerun(scope="app")
         else:
             frames = [pg.frame(lang)]
-        live_view(pg.payload(frames, lang, with_figures=with_figures), key=LIVE_KEY)
+        # the frames are played evenly over the time until the next batch
+        frame_ms = round(1000 * BATCH_SECONDS / len(frames))
+        live_view(_feed().payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures), key=LIVE_KEY)
 
     panel()
