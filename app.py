@@ -4,7 +4,7 @@ import os
 
 # Every session trains in this one process. With two BLAS threads each, sessions
 # fight over the two cores and a step gets 3-4x slower; one thread each does not
-# (design.md). This must be set before numpy is first imported, which is below.
+# (docs/design.md). This must be set before numpy is first imported, which is below.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from pathlib import Path  # noqa: E402

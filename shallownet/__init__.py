@@ -1,6 +1,6 @@
 """shallownet: gradient descent for a neural network with one hidden layer, as in the lecture.
 
-The core is numpy only; see design.md for the notation and the contract.
+The core is numpy only; see docs/design.md for the notation and the contract.
 """
 
 from .activations import ACTIVATIONS

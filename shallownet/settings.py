@@ -110,7 +110,7 @@ class Settings:
 
 FIELDS: dict[str, dict] = {f.name: dict(f.metadata) for f in dataclasses.fields(Settings)}
 
-# Which change restarts what (design.md): alpha applies from the next step; a change
+# Which change restarts what (docs/design.md): alpha applies from the next step; a change
 # to the data regenerates the data and starts a new network; a change to anything
 # else, the network's settings, starts a new network on the same data.
 LIVE_FIELDS = ("alpha",)
