@@ -1,5 +1,6 @@
 """The app, running for real, and headless chromium driving it."""
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -7,9 +8,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from live_app import CHROMIUM, launch, running_app  # noqa: E402
+from live_app import CHROMIUM, launch, running_app, throttle  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "benchmarks" / "out"
+# how many times slower than this machine a slow client runs (Chromium's CPU throttling)
+SLOW_CLIENT_RATE = 4
 
 
 @pytest.fixture(scope="session")
@@ -30,17 +33,37 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, app_url):
-    """A fresh browser session on the app, failing the test on any page error."""
+@contextlib.contextmanager
+def app_page(browser, app_url, cpu_throttling=None):
+    """A fresh browser session on the app, its CPU throttled ``cpu_throttling`` times
+    if given, failing the test on any page error."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     pg = context.new_page()
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    if cpu_throttling is not None:
+        throttle(pg, cpu_throttling)
     pg.goto(app_url)
-    yield pg
-    context.close()
+    try:
+        yield pg
+    finally:
+        context.close()
     assert not errors, errors
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh browser session on the app, failing the test on any page error."""
+    with app_page(browser, app_url) as pg:
+        yield pg
+
+
+@pytest.fixture
+def slow_page(browser, app_url):
+    """Like ``page``, on a client SLOW_CLIENT_RATE times slower than this machine
+    (Chromium's CPU throttling, set before the page loads)."""
+    with app_page(browser, app_url, SLOW_CLIENT_RATE) as pg:
+        yield pg
 
 
 @pytest.fixture
