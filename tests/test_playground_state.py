@@ -103,9 +103,15 @@ def test_pause_can_go_back_to_the_frame_on_screen():
     on_screen = first[4]["step"]
     pg.pause()
     feed = Feed()
+    # the offer stands in every message until the view's request is answered: a
+    # busy browser skips messages that newer ones overtake
     assert send(feed, pg, [pg.frame()])["rewind"] is True
-    assert send(feed, pg, [pg.frame()])["rewind"] is False  # offered once
-    assert pg.rewind(on_screen)
+    asked = send(feed, pg, [pg.frame()])
+    assert asked["rewind"] is True and asked["answered"] is None
+    assert pg.answer_rewind(asked["id"], on_screen)
+    answer = send(feed, pg, [pg.frame()])
+    assert answer["rewind"] is False and answer["answered"] == asked["id"]
+    assert not pg.answer_rewind(asked["id"], on_screen)  # answered once
     assert pg.trainer.step_count == on_screen == pg.trainer.latest.step
     assert pg.trainer.history.column("step")[-1] == on_screen
     # the parameters are those the frame showed: stepping on gives the same as before
@@ -138,6 +144,37 @@ def test_no_rewind_once_something_else_happened():
     assert not pg.rewind(frames[0]["step"])  # still playing
     pg.pause()
     assert not pg.rewind(123)  # not a frame that was shown
+
+
+def test_pause_from_another_run_stops_the_batch_being_trained():
+    # a click reruns the page in a new thread while the fragment's run still trains
+    import threading
+
+    pg = Playground(Settings(n1=64, m=5000))
+    pg.set_speed(1000)
+    pg.play()
+    batch = []
+    training = threading.Thread(target=lambda: batch.extend(pg.advance(budget=60.0)))
+    training.start()
+    time.sleep(0.3)
+    pg.pause()
+    paused_at = pg.trainer.step_count
+    training.join()
+    assert 0 < paused_at < FRAMES_PER_BATCH * 1000
+    assert pg.trainer.step_count == paused_at  # nothing trained after Pause
+    assert pg.rewind_offer
+    assert all(f["step"] <= paused_at for f in batch)
+
+
+def test_a_request_that_cannot_be_met_closes_the_offer():
+    pg = Playground()
+    pg.play()
+    pg.advance()
+    pg.pause()
+    assert pg.rewind_offer
+    step = pg.trainer.step_count
+    assert not pg.answer_rewind(1, 123)  # not a frame that was shown
+    assert not pg.rewind_offer and pg.trainer.step_count == step
 
 
 def test_every_text_key_the_code_uses_is_in_every_table():

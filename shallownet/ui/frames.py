@@ -151,7 +151,9 @@ class Feed:
             "id": self.payload_id,
             "rev": pg.rev,
             "playing": pg.playing,
-            "rewind": pg.take_rewind_offer(),
+            "rewind": pg.rewind_offer,
+            # the view's last request to go back that the server has answered
+            "answered": pg.rewind_answered,
             "frame_ms": frame_ms,
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
             "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error")},

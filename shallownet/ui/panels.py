@@ -59,18 +59,17 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
     def panel():
         with_figures, first[0] = first[0], False
         asked = st.session_state.get(LIVE_KEY)
-        if isinstance(asked, dict) and asked.get("id") != pg.rewind_answered:
+        if isinstance(asked, dict):
             # after Pause, the view asks to stay on the frame it shows
-            pg.rewind_answered = asked.get("id")
-            if isinstance(asked.get("step"), int):
-                pg.rewind(asked["step"])
+            pg.answer_rewind(asked.get("id"), asked.get("step"))
         if pg.playing:
             frames = pg.advance(lang)
-            if not pg.playing:
-                # training stopped on its own (divergence): redraw the whole page
-                # so that the message shows and the timer stops
+            if pg.diverged:
+                # training stopped on its own: redraw the whole page so that the
+                # message shows and the timer stops
                 st.rerun(scope="app")
-        else:
+        if not pg.playing or not frames:
+            # at rest, or Pause came from a newer run while this one trained
             frames = [pg.frame(lang)]
         # the frames are played evenly over the time until the next batch
         frame_ms = round(1000 * BATCH_SECONDS / len(frames))

@@ -9,6 +9,8 @@ own network.
 
 from __future__ import annotations
 
+import functools
+import threading
 import time
 
 import numpy as np
@@ -27,17 +29,35 @@ FRAMES_PER_BATCH = 10
 # a frame then has fewer steps than asked: the picture stays smooth.
 BATCH_BUDGET_SECONDS = 0.25
 CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock checks
-# Pause goes back to the frame on screen: the view may show a frame up to two
-# batches old (its queue), while the server computes one more and another may be
-# on its way; snapshots of the frames of this many batches are kept.
-SNAPSHOT_BATCHES = 4
+# Pause goes back to the frame on screen. The view may show a frame two batches
+# old (its queue), and a slow browser also holds messages it has not read yet:
+# measured with Chromium 4x throttled, the server was up to 4.5 batches ahead of
+# the screen. Snapshots of the frames of this many batches (10 s) are kept; each
+# is the parameter vector and one Record.
+SNAPSHOT_BATCHES = 25
 GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
 DEFAULT_SPEED = 100
 
 
+def _locked(method):
+    """Run ``method`` holding the Playground's lock (see Playground._lock)."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return run
+
+
 class Playground:
     def __init__(self, settings: Settings = DEFAULTS):
+        # When a click reruns the page while the live fragment is still training,
+        # Streamlit starts the new run in a new thread before the old one has
+        # stopped: Pause then came while the old run kept stepping, and the
+        # network moved on past the step Pause had recorded (seen with a slow
+        # browser). Every change of state holds this lock, and the training loop
+        # takes it chunk by chunk and stops as soon as it is no longer playing.
+        self._lock = threading.RLock()
         self.trainer = Trainer(settings)
         self.playing = False
         self.speed = DEFAULT_SPEED
@@ -51,8 +71,7 @@ class Playground:
         # a batch behind the training, so Pause offers to go back to the frame on
         # screen, which the view then asks for (``rewind``).
         self._snapshots: dict[int, Snapshot] = {}  # step -> its state, the last SNAPSHOT_BATCHES batches
-        self._rewind_offer = False
-        self._paused_at: int | None = None
+        self._paused_at: int | None = None  # the server's step at Pause, until answered
         self.rewind_answered = None  # the id of the view's last request, answered once
         self._new_grid()
 
@@ -76,6 +95,7 @@ class Playground:
             self.playing = False
 
     # -- what the user does -----------------------------------------------------
+    @_locked
     def apply(self, settings: Settings) -> None:
         """Move to ``settings``: alpha applies from the next step, anything else
         starts a new network; the notice says which and why."""
@@ -90,45 +110,62 @@ class Playground:
         self.notice = (f"notice.{change.kind}", {"settings": change.fields})
         self._new_network()
 
+    @_locked
     def step(self, k: int) -> None:
         self.trainer.step(k)
         self.notice = None
         if self.diverged:
             self.playing = False
 
+    @_locked
     def reset(self) -> None:
         self.trainer.reset()
         self.playing = False
         self.notice = ("notice.reset", {})
         self._new_network()
 
+    @_locked
     def play(self) -> None:
         self.playing = not self.diverged
         self.notice = None
 
+    @_locked
     def pause(self) -> None:
         if self.playing:
-            self._rewind_offer = True
             self._paused_at = self.trainer.step_count
         self.playing = False
 
-    def take_rewind_offer(self) -> bool:
-        """Whether Pause has just offered to go back to the frame on screen; the
-        offer is made once, to the next payload."""
-        offer, self._rewind_offer = self._rewind_offer, False
-        return offer
+    @property
+    def rewind_offer(self) -> bool:
+        """Whether the view may ask to go back to the frame it shows: just after
+        Pause, until it has asked or anything else has happened. It stands over
+        several messages, since a busy browser skips messages that a newer one
+        overtakes."""
+        return not self.playing and self._paused_at is not None and self._paused_at == self.trainer.step_count
+
+    @_locked
+    def answer_rewind(self, request_id, step) -> bool:
+        """The view's request ``request_id`` to go back to ``step``: answered once;
+        the offer is closed whether or not it could go back."""
+        if request_id == self.rewind_answered:
+            return False
+        self.rewind_answered = request_id
+        done = isinstance(step, int) and self.rewind(step)
+        self._paused_at = None
+        return done
 
     def rewind(self, step: int) -> bool:
         """After Pause, go back to ``step``, the frame the view had on screen, if
         nothing happened since and that frame is one of the last batches sent."""
         snap = self._snapshots.get(step)
-        if self.playing or snap is None or self._paused_at != self.trainer.step_count:
+        if not self.rewind_offer or snap is None:
             return False
         self.trainer.restore(snap)
         self._paused_at = None
         self._snapshots = {s: v for s, v in self._snapshots.items() if s <= step}
         return True
 
+    @_locked
     def set_speed(self, steps_per_frame: int) -> None:
         self.speed = steps_per_frame
 
@@ -149,16 +186,22 @@ class Playground:
             todo = self.speed
             while todo > 0 and not self.diverged and time.perf_counter() < deadline:
                 chunk = min(todo, self._chunk)
-                t0 = time.perf_counter()
-                self.trainer.step(chunk)
-                took = time.perf_counter() - t0
+                with self._lock:
+                    if not self.playing:
+                        return frames
+                    t0 = time.perf_counter()
+                    self.trainer.step(chunk)
+                    took = time.perf_counter() - t0
                 self._chunk = max(1, min(10_000, int(chunk * CHUNK_SECONDS / max(took, 1e-6))))
                 todo -= chunk
-            frames.append(self.frame(lang))
-            self._snapshots[self.trainer.step_count] = self.trainer.snapshot()
-            if self.diverged:
-                self.playing = False
-                break
+            with self._lock:
+                if not self.playing:
+                    return frames
+                frames.append(self.frame(lang))
+                self._snapshots[self.trainer.step_count] = self.trainer.snapshot()
+                if self.diverged:
+                    self.playing = False
+                    break
         return frames
 
     def frame(self, lang: str = "en") -> dict:

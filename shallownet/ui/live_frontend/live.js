@@ -50,6 +50,7 @@
     shown: null,      // the step on screen ...
     shownRev: null,   // ... and its network
     frozen: false,    // Pause was clicked: show nothing more until the server answers
+    awaiting: null,   // the id of our request to go back to the frame on screen, until answered
     chartHeight: null,
     lastHeight: 0,
     boundary: null,   // the boundary's canvas layer: colours, line style, grid extent, frame on screen
@@ -451,7 +452,12 @@
     window.parent.document.addEventListener("click", function (event) {
       if (!event.target.closest) return;
       if (event.target.closest(".st-key-pause")) { state.frozen = true; state.queue = []; }
-      else if (event.target.closest(".st-key-play")) state.frozen = false;
+      else if (event.target.closest("button")) {
+        // any other button (Play, Step, Reset, ...): what the server sends next is
+        // what it shows, answered or not
+        state.frozen = false;
+        state.awaiting = null;
+      }
     }, true);
   } catch (e) { /* not embedded in the app: the server's answer stops the view */ }
 
@@ -482,14 +488,27 @@
         // never lag more than two batches behind the server
         if (queue.length > 2 * items.length) queue.splice(0, queue.length - 2 * items.length);
       } else {
+        // At rest. After Pause the server is ahead of the screen: the view asks it
+        // to come back to the frame on screen rather than jump forward, and shows
+        // nothing until the answer. A busy browser skips messages that newer ones
+        // overtake, so the offer stands in every message until it is answered.
         state.queue = [];
-        state.frozen = false;
         var last = items[items.length - 1], shown = state.shown;
-        if (p.rewind && shown !== null && p.rev === state.shownRev && shown < last.frame.step) {
-          // Pause: the server is ahead of the screen; ask it to come back to the
-          // frame on screen rather than jump forward to where it got to
-          send("streamlit:setComponentValue", { value: { id: p.id, step: shown }, dataType: "json" });
+        var sameRun = shown !== null && p.rev === state.shownRev;
+        if (state.awaiting !== null && p.answered === state.awaiting) {
+          state.awaiting = null;
+          state.frozen = false;
+          show(last, false);
+        } else if (p.rewind && sameRun && shown < last.frame.step) {
+          if (state.awaiting === null) {
+            state.awaiting = p.id;
+            send("streamlit:setComponentValue", { value: { id: p.id, step: shown }, dataType: "json" });
+          }
+        } else if (state.awaiting !== null && sameRun) {
+          // a message that crossed our request: it shows where the server got to
         } else {
+          state.awaiting = null;
+          state.frozen = false;
           show(last, false);
         }
       }

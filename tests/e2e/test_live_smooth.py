@@ -1,0 +1,82 @@
+"""The live view as the audience sees it: at full strength while it plays (the
+Playground reruns its fragment every 0.4 s, and Streamlit pales what a rerun has
+not reached yet), and on a slow client Pause stops on the frame on the screen."""
+
+import time
+
+from live_app import LIVE_FRAME, OPACITY, OPACITY_SAMPLES, PRESS, SAMPLE_OPACITY, WATCH_STEP, frame_of, step_value
+
+STEP_TEXT = "() => document.querySelector('[data-testid=metric-step] .value').textContent"
+STEP_CHANGED = "(before) => document.querySelector('[data-testid=metric-step] .value').textContent !== before"
+
+
+def painted_frame(page, timeout=30_000):
+    frame = frame_of(page, timeout)
+    frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=timeout)
+    return frame
+
+
+def press(page, label) -> float:
+    """Click the button in the page, at once (see live_app.PRESS); returns the time of
+    the click, ms since the epoch on the browser's clock."""
+    return page.evaluate(PRESS, label)
+
+
+def number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def faded(samples):
+    return [round(o, 3) for o in samples if o != 1]
+
+
+def test_the_live_view_stays_at_full_strength_while_playing(page):
+    frame = painted_frame(page)
+    # every 100 ms for 4 s of Play: the opacities of the view's iframe and of all its
+    # ancestors, multiplied
+    page.evaluate(SAMPLE_OPACITY, LIVE_FRAME)
+    press(page, "Play")
+    time.sleep(4.0)
+    playing = page.evaluate(OPACITY_SAMPLES)
+    assert step_value(frame) > 0, "Play did not move the view"
+    press(page, "Pause")
+    # at rest, once the screen has settled: right after a click on Step, and on
+    # through that rerun until the next step is drawn
+    time.sleep(1.5)
+    stopped = frame.evaluate(STEP_TEXT)
+    page.evaluate(SAMPLE_OPACITY, LIVE_FRAME)
+    press(page, "Step")
+    right_after_step = page.evaluate(OPACITY, LIVE_FRAME)
+    frame.wait_for_function(STEP_CHANGED, arg=stopped, timeout=10_000)
+    stepping = [right_after_step, *page.evaluate(OPACITY_SAMPLES)]
+
+    assert len(playing) >= 30, f"only {len(playing)} samples in 4 s"
+    assert not faded(playing), (
+        f"{len(faded(playing))} of {len(playing)} samples while playing below full strength: {faded(playing)}")
+    assert not faded(stepping), f"below full strength after Step, at rest: {faded(stepping)}"
+
+
+def test_pause_freezes_the_frame_on_screen_on_a_slow_client(slow_page):
+    page = slow_page
+    frame = painted_frame(page, timeout=120_000)
+    assert frame.wait_for_function(WATCH_STEP, timeout=30_000)
+    origin = frame.evaluate("performance.timeOrigin")
+    press(page, "Play")
+    time.sleep(3.0)
+    t_pause = press(page, "Pause") - origin
+    time.sleep(2.0)
+    # the Step number on the screen, every time it changed, on the view's clock
+    log = [(t, number(v)) for t, v in frame.evaluate("window.__steps")]
+    at_click = [v for t, v in log if t <= t_pause][-1]
+    after = [(f"{t - t_pause:+.0f} ms", v) for t, v in log if t > t_pause]
+    assert at_click > 0, "Play did not move the view in 3 s"
+    assert not after, f"step {at_click:,} was on the screen at the click on Pause, then: {after}"
+    assert step_value(frame) == at_click
+
+    # the network is that frame's: one step more shows exactly the next step
+    frame.wait_for_function(WATCH_STEP)
+    press(page, "Step")
+    frame.wait_for_function(STEP_CHANGED, arg=f"{at_click:,}", timeout=30_000)
+    time.sleep(1.0)
+    shown = [number(v) for _, v in frame.evaluate("window.__steps")[1:]]
+    assert shown == [at_click + 1], f"paused on step {at_click:,}; Step showed {shown}"
