@@ -30,13 +30,16 @@ def faded(samples):
     return [round(o, 3) for o in samples if o != 1]
 
 
-def test_the_live_view_stays_at_full_strength_while_playing(page):
-    frame = painted_frame(page)
-    # every 100 ms for 4 s of Play: the opacities of the view's iframe and of all its
-    # ancestors, multiplied
+def test_the_live_view_stays_at_full_strength_while_playing(slow_page):
+    # on a slow client: on this machine unthrottled, Streamlit's fade never showed
+    # in the samples even without app.css; at throttle 4 it did
+    page = slow_page
+    frame = painted_frame(page, timeout=120_000)
+    # every 100 ms for 6 s of Play: the opacities of the view's iframe and of all its
+    # ancestors, multiplied (a busy slow client takes fewer samples than asked)
     page.evaluate(SAMPLE_OPACITY, LIVE_FRAME)
     press(page, "Play")
-    time.sleep(4.0)
+    time.sleep(6.0)
     playing = page.evaluate(OPACITY_SAMPLES)
     assert step_value(frame) > 0, "Play did not move the view"
     press(page, "Pause")
@@ -47,10 +50,10 @@ def test_the_live_view_stays_at_full_strength_while_playing(page):
     page.evaluate(SAMPLE_OPACITY, LIVE_FRAME)
     press(page, "Step")
     right_after_step = page.evaluate(OPACITY, LIVE_FRAME)
-    frame.wait_for_function(STEP_CHANGED, arg=stopped, timeout=10_000)
+    frame.wait_for_function(STEP_CHANGED, arg=stopped, timeout=30_000)
     stepping = [right_after_step, *page.evaluate(OPACITY_SAMPLES)]
 
-    assert len(playing) >= 30, f"only {len(playing)} samples in 4 s"
+    assert len(playing) >= 20, f"only {len(playing)} samples in 6 s"
     assert not faded(playing), (
         f"{len(faded(playing))} of {len(playing)} samples while playing below full strength: {faded(playing)}")
     assert not faded(stepping), f"below full strength after Step, at rest: {faded(stepping)}"
