@@ -6,9 +6,10 @@ figures every frame and tops out near 5 frames per second. Here the server train
 a batch of frames at once (a fragment that reruns every ``BATCH_SECONDS``), and
 sends it in one message: per frame only the 8-bit heatmap, the boundary line and
 the numbers; the curves once per batch, each frame saying how much of them to
-show. The browser plays the frames at an even pace with plotly.js while the
-server computes the next batch, and the controls stay live because the script
-never loops.
+show. The browser plays the frames at an even pace while the server computes the
+next batch: plotly.js draws the charts' axes, points and legends, canvases paint
+what moves (live_frontend/live.js says why). The controls stay live because the
+script never loops.
 
 The view uses plotly.js's "basic" bundle (scatter traces only: the heatmap is
 painted on a canvas), 1.2 MB instead of the full 4.8 MB that the plotly package
@@ -72,5 +73,5 @@ def encode(obj):
 
 
 def live_view(payload: dict, *, key: str = "live") -> None:
-    """Draw ``payload`` (see ui/playground.py, ``Playground.payload``)."""
+    """Draw ``payload`` (see ui/frames.py, ``Feed.payload``)."""
     _live_view(payload=encode(payload), key=key, default=None)
