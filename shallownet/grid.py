@@ -20,6 +20,11 @@ class Grid(NamedTuple):
     ys: np.ndarray
     points: np.ndarray
 
+    def image(self, values) -> np.ndarray:
+        """Values computed on the points, shape (..., n * n), as images (..., len(ys), len(xs))."""
+        values = np.asarray(values)
+        return values.reshape(values.shape[:-1] + (len(self.ys), len(self.xs)))
+
 
 def make_grid(X, n: int = 100, margin: float = 0.1) -> Grid:
     """A square grid over the data X (2, m): centred on its bounding box, with sides
@@ -39,30 +44,40 @@ def level_segments(xs, ys, V, level: float = 0.5) -> np.ndarray:
 
     V is (len(ys), len(xs)). Each grid cell whose corners are on both sides of the
     level holds one segment (two at a saddle, resolved by the cell's mean).
+
+    Only the cells the level crosses (a few hundred of a 100 x 100 grid) are
+    interpolated: the live view traces a line every frame, and working on every
+    cell was most of a frame's cost on the server.
     """
     V = np.asarray(V, dtype=float)
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
     above = V > level
-
-    def crossing(v0, v1):
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = (level - v0) / (v1 - v0)
-        return np.clip(np.nan_to_num(t, nan=0.5), 0.0, 1.0)
-
-    # crossings on horizontal edges (j, i)-(j, i+1) and vertical edges (j, i)-(j+1, i)
-    th = crossing(V[:, :-1], V[:, 1:])
-    hx = xs[:-1] + th * np.diff(xs)
-    hy = np.broadcast_to(ys[:, None], th.shape)
-    h_cross = above[:, :-1] != above[:, 1:]
-    tv = crossing(V[:-1, :], V[1:, :])
-    vx = np.broadcast_to(xs[None, :], tv.shape)
-    vy = ys[:-1, None] + tv * np.diff(ys)[:, None]
-    v_cross = above[:-1, :] != above[1:, :]
-
-    # per cell, its edges in the order bottom, right, top, left: (ny-1, nx-1, 4)
-    cross = np.stack([h_cross[:-1], v_cross[:, 1:], h_cross[1:], v_cross[:, :-1]], axis=-1)
-    px = np.stack([hx[:-1], vx[:, 1:], hx[1:], vx[:, :-1]], axis=-1)
-    py = np.stack([hy[:-1], vy[:, 1:], hy[1:], vy[:, :-1]], axis=-1)
-    points = np.stack([px, py], axis=-1)  # (ny-1, nx-1, 4, 2)
+    # each cell's corners: bottom-left, bottom-right, top-right, top-left
+    b_l, b_r, t_r, t_l = above[:-1, :-1], above[:-1, 1:], above[1:, 1:], above[1:, :-1]
+    jj, ii = np.nonzero((b_l != b_r) | (b_l != t_r) | (b_l != t_l))
+    if jj.size == 0:
+        return np.empty((0, 2, 2))
+    k = jj.size
+    corners = np.empty((k, 4))
+    corners[:, 0] = V[jj, ii]
+    corners[:, 1] = V[jj, ii + 1]
+    corners[:, 2] = V[jj + 1, ii + 1]
+    corners[:, 3] = V[jj + 1, ii]
+    side = corners > level
+    # each edge as (from, to) corners, going up or right: bottom, right, top, left
+    start, end = [0, 1, 3, 0], [1, 2, 2, 3]
+    v0, v1 = corners[:, start], corners[:, end]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = (level - v0) / (v1 - v0)
+    t = np.clip(np.nan_to_num(t, nan=0.5), 0.0, 1.0)
+    x0, y0 = xs[ii, None], ys[jj, None]
+    dx, dy = (xs[ii + 1] - xs[ii])[:, None], (ys[jj + 1] - ys[jj])[:, None]
+    # where each edge's crossing lies: along x on the bottom and top edges, along y
+    # on the right and left ones
+    points = np.empty((k, 4, 2))
+    points[:, :, 0] = x0 + dx * np.where([True, False, True, False], t, [0.0, 1.0, 0.0, 0.0])
+    points[:, :, 1] = y0 + dy * np.where([False, True, False, True], t, [0.0, 0.0, 1.0, 0.0])
+    cross = side[:, start] != side[:, end]
     count = cross.sum(axis=-1)
 
     segments = []
@@ -75,16 +90,14 @@ def level_segments(xs, ys, V, level: float = 0.5) -> np.ndarray:
     four = count == 4
     if four.any():
         p = points[four]
-        corners = np.stack([V[:-1, :-1], V[:-1, 1:], V[1:, 1:], V[1:, :-1]], axis=-1)[four]
-        center_above = corners.mean(axis=-1) > level
+        c = corners[four]
+        center_above = c.mean(axis=-1) > level
         # if the centre is on the bottom-left corner's side, that corner and the
         # top-right one are joined, and the segments cut off the other two corners
-        joined = center_above == (corners[:, 0] > level)
+        joined = center_above == (c[:, 0] > level)
         first = np.where(joined[:, None], [0, 1], [3, 0])  # bottom-right or left-bottom
         second = np.where(joined[:, None], [2, 3], [1, 2])  # top-left or right-top
         rows = np.arange(p.shape[0])
         for pair in (first, second):
             segments.append(np.stack([p[rows, pair[:, 0]], p[rows, pair[:, 1]]], axis=1))
-    if not segments:
-        return np.empty((0, 2, 2))
     return np.concatenate(segments)
