@@ -13,6 +13,7 @@ STEP_CHANGED = "(before) => document.querySelector('[data-testid=metric-step] .v
 def painted_frame(page, timeout=30_000):
     frame = frame_of(page, timeout)
     frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=timeout)
+    frame.wait_for_selector("#charts[data-drawn]", state="attached", timeout=timeout)
     return frame
 
 

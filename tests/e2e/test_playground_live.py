@@ -5,10 +5,14 @@ import time
 
 from live_app import frame_of, step_value
 
+from shallownet.settings import Settings
+from shallownet.trainer import Trainer
+
 
 def wait_painted(page):
     frame = frame_of(page)
     frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=30_000)
+    frame.wait_for_selector("#charts[data-drawn]", state="attached", timeout=30_000)
     return frame
 
 
@@ -102,15 +106,48 @@ def test_divergence_stops_training_with_its_message(page, screenshot):
     alpha.focus()
     alpha.press("End")
     page.get_by_text("α = 10 from the next step on").wait_for(timeout=10_000)
+    # where it must stop: the core's own run of the same settings
+    expected = Trainer(Settings(activation="linear", alpha=10.0))
+    expected.step(10_000)
+    stop = expected.divergence.step
     button(page, "Play").click()
-    message = page.get_by_text("Training stopped at step 219")
+    message = page.get_by_text(f"Training stopped at step {stop}")
     message.wait_for(timeout=20_000)
     assert "α = 10 is too large" in message.inner_text()
     time.sleep(1.0)
-    assert step_value(frame) == 218
+    assert step_value(frame) == stop - 1
     metrics = frame.locator("#metrics").inner_text().lower()
     assert "nan" not in metrics and "inf" not in metrics
     assert button(page, "Play").is_disabled()
     assert frame.evaluate("() => window.__sameView === true")
     no_streamlit_exception(page)
     screenshot(page, "playground-diverged")
+
+
+def test_the_first_picture_comes_before_plotly_js(browser, app_url):
+    """The boundary, the points and the numbers are painted without plotly.js, whose
+    parse was most of the wait for the first picture; held back here, it then
+    draws the charts and the canvas lies exactly under plotly's plot area."""
+    from conftest import app_page
+
+    held = []
+    with app_page(browser, app_url) as page:
+        page.route("**/plotly-basic.min.js", lambda route: held.append(route))
+        page.reload()
+        frame = frame_of(page)
+        frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=30_000)
+        time.sleep(0.3)
+        assert held and frame.evaluate("() => typeof Plotly") == "undefined"
+        assert frame.locator("[data-testid=metric-step] .value").inner_text() == "0"
+        assert frame.evaluate(INKED, "boundary-canvas") > 10_000
+        preview = frame.evaluate("() => { const s = document.getElementById('boundary-canvas').style;"
+                                 " return [s.left, s.top, s.width, s.height].map(parseFloat); }")
+        for route in held:
+            route.continue_()
+        frame.wait_for_selector("#charts[data-drawn]", state="attached", timeout=30_000)
+        area = frame.evaluate("""() => {
+          const r = document.querySelector('#boundary-plot .draglayer .xy .nsewdrag');
+          return ['x', 'y', 'width', 'height'].map(k => +r.getAttribute(k)); }""")
+        # the preview was where plotly then put its plot area, to a pixel
+        assert all(abs(a - b) <= 1.0 for a, b in zip(preview, area)), (preview, area)
+        assert frame.locator("#boundary-plot .scatterlayer .point").count() == 400

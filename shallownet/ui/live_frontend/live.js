@@ -55,6 +55,10 @@
     lastHeight: 0,
     boundary: null,   // the boundary's canvas layer: colours, line style, grid extent, frame on screen
     curves: {},       // chart name -> its curve layer (see newCurve)
+    waiting: null,    // the newest message that came before plotly.js was loaded
+    previewed: false, // the first picture was painted without plotly.js
+    plotlyRequested: false,
+    drawn: false,     // plotly.js has drawn the charts once
   };
 
   function status(text) { byId("status").textContent = text || ""; }
@@ -133,14 +137,14 @@
     return lut;
   }
 
-  function drawBoundaryChart(fig) {
-    var data = [], heat = null, line = null;
-    fig.data.forEach(function (trace, i) {
-      if (trace.type === "heatmap") heat = i;
-      else if (trace.mode === "lines") line = i;
-      else data.push(trace);
+  // The boundary's canvas layer for figure ``fig``: its colours, line style and
+  // grid extent. Needs no plotly.js.
+  function setupBoundary(fig) {
+    var h = null, l = null;
+    fig.data.forEach(function (trace) {
+      if (trace.type === "heatmap") h = trace;
+      else if (trace.mode === "lines") l = trace;
     });
-    var h = fig.data[heat], l = fig.data[line];
     var xs = decode(h.x), ys = decode(h.y);
     var nx = xs.length, ny = ys.length;
     var image = document.createElement("canvas");
@@ -153,10 +157,20 @@
       image: image, pixels: image.getContext("2d").createImageData(nx, ny),
       ctx: null, area: null, frame: null,
     };
+  }
+
+  function drawBoundaryChart(fig) {
+    setupBoundary(fig);
+    var data = [], line = null;
+    fig.data.forEach(function (trace) {
+      if (trace.type === "heatmap") return;
+      if (trace.mode === "lines") line = trace;
+      else data.push(trace);
+    });
     var layout = Object.assign({}, fig.layout, { paper_bgcolor: TRANSPARENT, plot_bgcolor: TRANSPARENT });
     // a legend entry for the line, which plotly no longer draws
-    data.unshift({ type: "scatter", x: [null], y: [null], mode: "lines", name: l.name,
-                   line: l.line, hoverinfo: "skip" });
+    data.unshift({ type: "scatter", x: [null], y: [null], mode: "lines", name: line.name,
+                   line: line.line, hoverinfo: "skip" });
     var gd = byId("boundary-plot");
     Plotly.newPlot(gd, data, layout, CONFIG);
     if (!gd.__listening) {
@@ -165,6 +179,27 @@
     }
     placeBoundaryCanvas();
   }
+
+  // Where plotly will put the boundary's plot area, before plotly.js is there:
+  // inside the figure's margins, the right one pushed out by the legend (its
+  // longest name plus the symbol), square (the axes' scale ratio is 1) and centred.
+  // Used once, for the first picture; plotly's own area replaces it.
+  function guessBoundaryArea(fig) {
+    var gd = byId("boundary-plot"), W = gd.clientWidth, H = gd.clientHeight, m = fig.layout.margin || {};
+    var l = m.l || 80, r = m.r || 80, t = m.t || 100, b = m.b || 80;
+    var font = ((fig.layout.legend || {}).font || {}).size || 12;
+    var ctx = document.createElement("canvas").getContext("2d"), text = 0;
+    ctx.font = font + "px " + getComputedStyle(document.body).fontFamily;
+    fig.data.forEach(function (trace) {
+      if (trace.name && trace.type !== "heatmap") text = Math.max(text, ctx.measureText(trace.name).width);
+    });
+    var legend = text + LEGEND_EXTRA, x = ((fig.layout.legend || {}).x || 1.02) - 1;
+    r = Math.max(r, (legend + x * (W - l)) / (1 + x));
+    var w = W - l - r, h = H - t - b, side = Math.min(w, h);
+    if (!(side > 0)) return null;
+    return { left: l + (w - side) / 2, top: t + (h - side) / 2, width: side, height: side };
+  }
+  var LEGEND_EXTRA = 57;  // a legend's width beyond its longest name (symbol, gaps, border), as plotly draws it
 
   // Put the canvas exactly under plotly's plot area (it moves when the chart resizes).
   function placeBoundaryCanvas() {
@@ -414,6 +449,12 @@
     }
     paintBoundary(f.boundary);
     CURVES.forEach(function (name) { drawCurve(name, item, live); });
+    // the whole view is drawn (the first picture may have come before plotly.js)
+    if (!state.drawn) {
+      state.drawn = true;
+      performance.mark("drawn");
+      byId("charts").setAttribute("data-drawn", "1");
+    }
     window.__drawMs.push(performance.now() - started);
     if (window.__drawMs.length > 200) window.__drawMs.shift();
   }
@@ -466,7 +507,16 @@
     if (!p || p.id === state.lastId) return;
     state.lastId = p.id;
     state.texts = p.texts;
-    if (typeof Plotly === "undefined") { status(state.texts.no_plotly); return; }
+    if (typeof Plotly === "undefined") {
+      // plotly.js is parsed only after the first picture is on the screen: that
+      // parse is most of what the first drawing would wait for (~0.35 s here,
+      // seconds on a slow laptop). Meanwhile the numbers and the boundary show.
+      state.lastId = null;
+      state.waiting = args;
+      preview(p);
+      loadPlotly();
+      return;
+    }
     if (p.rev !== state.rev) {
       state.rev = p.rev;
       state.queue = [];
@@ -517,6 +567,66 @@
       status(state.texts.draw_error + " " + e);
     }
     reportHeight();
+  }
+
+  // The first payload's numbers and boundary, painted without plotly.js.
+  function preview(p) {
+    if (!p.figures || state.previewed) return;
+    state.previewed = true;
+    buildMetrics(p.metric_labels);
+    if (state.chartHeight === null) fitHeight();
+    var f = p.frames[p.frames.length - 1];
+    Object.keys(f.metrics).forEach(function (key) {
+      if (state.metricEls[key]) state.metricEls[key].textContent = f.metrics[key];
+    });
+    setupBoundary(p.figures.boundary);
+    var b = state.boundary, area = guessBoundaryArea(p.figures.boundary);
+    if (!area) return;
+    b.area = area;
+    b.ctx = fitCanvas(byId("boundary-canvas"), area, 0);
+    paintBoundary(f.boundary);
+    paintPoints(p.figures.boundary);
+    reportHeight();
+  }
+
+  // The data points over the previewed boundary, as plotly will draw them (until
+  // it does, and the canvas is painted anew without them).
+  function paintPoints(fig) {
+    var b = state.boundary, ctx = b.ctx, W = b.area.width, H = b.area.height;
+    var sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0);
+    fig.data.forEach(function (trace) {
+      if (trace.mode !== "markers") return;
+      var x = decode(trace.x), y = decode(trace.y), m = trace.marker || {}, edge = m.line || {};
+      ctx.fillStyle = m.color;
+      ctx.strokeStyle = edge.color || m.color;
+      ctx.lineWidth = edge.width || 0;
+      for (var k = 0; k < x.length; k++) {
+        ctx.beginPath();
+        ctx.arc((x[k] - b.x0) * sx, H - (y[k] - b.y0) * sy, (m.size || 6) / 2, 0, 2 * Math.PI);
+        ctx.fill();
+        if (ctx.lineWidth) ctx.stroke();
+      }
+    });
+  }
+
+  // Load plotly.js (index.html has it preloaded) once a frame with the preview has
+  // been drawn; then handle the newest message that waited for it.
+  function loadPlotly() {
+    if (state.plotlyRequested) return;
+    state.plotlyRequested = true;
+    window.requestAnimationFrame(function () {
+      setTimeout(function () {
+        var script = document.createElement("script");
+        script.src = "plotly-basic.min.js";
+        script.onload = function () {
+          var args = state.waiting;
+          state.waiting = null;
+          if (args) onRender(args);
+        };
+        script.onerror = function () { status(state.texts.no_plotly); };
+        document.head.appendChild(script);
+      }, 0);
+    });
   }
 
   function tick(now) {
