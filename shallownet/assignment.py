@@ -9,13 +9,10 @@ training accuracy against the number of hidden units.
 
 from __future__ import annotations
 
-from .settings import Settings
+from .settings import PRESETS
 from .trainer import Trainer
 
-SETTINGS = Settings(
-    dataset="flower", m=400, noise=0.2, test_fraction=0.0, seed=1, standardize=False,
-    n1=4, activation="tanh", init="random", init_scale=0.01, alpha=1.2,
-)
+SETTINGS = PRESETS["Course assignment"]
 STEPS = 10_000
 PUBLISHED_ACCURACY = 0.90
 TABLE_STEPS = 5_000
@@ -26,11 +23,7 @@ PUBLISHED_TABLE = {1: 0.675, 2: 0.6725, 3: 0.9075, 4: 0.905, 5: 0.9125}
 def replay(steps: int = STEPS, n1: int = 4, on_progress=None) -> Trainer:
     """Train the assignment's network; ``on_progress(done, total)`` is called as it goes."""
     trainer = Trainer(SETTINGS.replace(n1=n1))
-    chunk = 500
-    while trainer.step_count < steps:
-        trainer.step(min(chunk, steps - trainer.step_count))
-        if on_progress:
-            on_progress(trainer.step_count, steps)
+    trainer.run(steps, on_progress)
     return trainer
 
 

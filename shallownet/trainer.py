@@ -60,6 +60,15 @@ def make_data(settings: Settings) -> datasets.Split:
     return data
 
 
+def progress_share(on_progress, offset: int, total: int):
+    """A callback for one run among several: it reports ``offset + done`` of ``total``
+    to ``on_progress(done, total)``, so that one progress bar covers them all.
+    None when ``on_progress`` is None."""
+    if on_progress is None:
+        return None
+    return lambda done, _steps: on_progress(offset + done, total)
+
+
 class Trainer:
     """Owns the data, the network and the history; ``step(k)`` advances k updates.
 
@@ -160,6 +169,21 @@ class Trainer:
         if done:
             self.step_count = step
             self.latest = Record(step, *good)
+        return done
+
+    def run(self, steps: int, on_progress=None, chunk: int = 500) -> int:
+        """Run ``steps`` steps in chunks of ``chunk``, calling ``on_progress(done, steps)``
+        after each chunk, so that long work can show a progress bar. Stops early when
+        training diverges; returns how many steps were done."""
+        done = 0
+        while done < steps:
+            want = min(chunk, steps - done)
+            got = self.step(want)
+            done += got
+            if on_progress:
+                on_progress(done, steps)
+            if got < want:
+                break
         return done
 
     def snapshot(self) -> Snapshot:

@@ -1,8 +1,11 @@
 """The course assignment's published numbers, reproduced."""
 
+import numpy as np
 import pytest
 
-from shallownet import assignment
+from shallownet import assignment, datasets, equations
+from shallownet.settings import PRESETS
+from shallownet.trainer import Trainer
 
 # "Cost after iteration i" as the assignment prints it. Up to 7,000 iterations the
 # run is reproduced to every printed digit. After that, alpha = 1.2 makes it
@@ -37,3 +40,27 @@ def test_replay_prints_the_published_costs(replay):
 
 def test_hidden_size_table_matches_the_assignment():
     assert assignment.hidden_size_table() == assignment.PUBLISHED_TABLE
+
+
+def test_the_course_assignment_preset_starts_the_assignments_network():
+    """The data is flower from RandomState(1), all 400 points for training; the
+    weights are the assignment's W1 = randn(4, 2) * 0.01, W2 = randn(1, 4) * 0.01
+    from RandomState(2), biases 0."""
+    trainer = Trainer(PRESETS["Course assignment"])
+    X, Y = datasets.load("flower", 400, 0.2, seed=1)
+    np.testing.assert_array_equal(trainer.data.X_train, X)
+    np.testing.assert_array_equal(trainer.data.Y_train, Y)
+    assert trainer.data.X_test.shape == (2, 0)
+    rng = np.random.RandomState(2)
+    p = trainer.params
+    np.testing.assert_array_equal(p.W1, rng.randn(4, 2) * 0.01)
+    np.testing.assert_array_equal(p.W2, rng.randn(1, 4) * 0.01)
+    assert not p.b1.any() and not p.b2.any()
+    assert round(trainer.latest.cost_train, 6) == PUBLISHED_COSTS[0]
+    assert assignment.SETTINGS is PRESETS["Course assignment"]
+
+
+def test_with_the_preset_the_equations_have_the_assignments_shapes():
+    trainer = Trainer(PRESETS["Course assignment"])
+    eqs = {e.name: e for e in equations.equations(trainer.params, trainer.data.X_train, trainer.data.Y_train)}
+    assert eqs["dZ1"].value.shape == (4, 400) and eqs["dW1"].value.shape == (4, 2)

@@ -1,5 +1,6 @@
 import numpy as np
 import pytest
+from sklearn import datasets as skd
 
 from shallownet import datasets
 
@@ -9,8 +10,62 @@ from shallownet import datasets
 def test_each_data_set_has_the_lectures_shapes_and_half_its_points_per_class(name, m):
     X, Y = datasets.load(name, m=m, noise=0.2, seed=3)
     assert X.shape == (2, m) and X.dtype == float and np.all(np.isfinite(X))
-    assert Y.shape == (1, m) and set(np.unique(Y)) == {0, 1}
-    assert int(Y.sum()) == m // 2
+    assert Y.shape == (1, m) and Y.dtype == np.int64 and set(np.unique(Y)) == {0, 1}
+    # class 0 first; the extra point of an odd m goes to class 0, but to class 1
+    # where scikit-learn's gaussian quantiles put it
+    assert np.all(np.diff(Y[0]) >= 0)
+    ones = m - m // 2 if name == "gaussian_quantiles" else m // 2
+    assert int(Y.sum()) == ones
+
+
+def sklearn_data(name, m, noise, seed):
+    """What scikit-learn's own generator gives for random_state=seed, as (2, m) and (m,)."""
+    halves = (m - m // 2, m // 2)
+    if name == "moons":
+        X, y = skd.make_moons(halves, shuffle=False, noise=noise, random_state=seed)
+    elif name == "circles":
+        X, y = skd.make_circles(halves, shuffle=False, noise=noise / 2, random_state=seed, factor=0.5)
+    elif name == "blobs":
+        X, y = skd.make_blobs(list(halves), centers=[[-0.7, -0.7], [0.7, 0.7]], cluster_std=0.2 + noise,
+                              shuffle=False, random_state=seed)
+    else:
+        X, y = skd.make_gaussian_quantiles(cov=0.36, n_samples=m, n_features=2, n_classes=2,
+                                           shuffle=False, random_state=seed)
+    return X.T, y
+
+
+@pytest.mark.parametrize("name", datasets.SKLEARN_NAMES)
+@pytest.mark.parametrize("m, noise, seed", [(400, 0.2, 0), (101, 0.5, 7), (10, 0.0, 123)])
+def test_scikit_learns_data_sets_are_its_generators_output(name, m, noise, seed):
+    X, Y = datasets.load(name, m, noise, seed)
+    X_sk, y_sk = sklearn_data(name, m, noise, seed)
+    np.testing.assert_array_equal(Y[0], y_sk)
+    if name == "moons":
+        # moved by a constant, to centre the moons on the origin
+        np.testing.assert_allclose(X, X_sk - [[0.5], [0.25]], rtol=0, atol=1e-15)
+    elif name == "gaussian_quantiles":
+        # the jitter is drawn next from the same stream as scikit-learn's draws
+        rng = np.random.RandomState(seed)
+        X_sk, _ = skd.make_gaussian_quantiles(cov=0.36, n_samples=m, n_features=2, n_classes=2,
+                                              shuffle=False, random_state=rng)
+        np.testing.assert_array_equal(X, X_sk.T + noise / 2 * rng.randn(2, m))
+        np.testing.assert_array_equal(X_sk.T, sklearn_data(name, m, noise, seed)[0])
+    else:
+        np.testing.assert_array_equal(X, X_sk)
+
+
+def test_gaussian_quantiles_puts_the_inner_half_in_class_0():
+    X, Y = datasets.load("gaussian_quantiles", 400, 0.0, 5)
+    r = np.hypot(*X)
+    assert r[Y[0] == 0].max() <= r[Y[0] == 1].min()
+
+
+@pytest.mark.parametrize("name", [n for n in datasets.NAMES if n != "flower"])
+def test_every_data_set_but_flower_is_centred_and_of_unit_size(name):
+    """The Playground's defaults (alpha, init scale, the grid) are tuned for this size."""
+    X, _ = datasets.load(name, 400, 0.2, 0)
+    assert np.all(np.abs(X.mean(axis=1)) < 0.3)
+    assert 0.3 < X.std() < 1.0 and np.abs(X).max() < 2.5
 
 
 @pytest.mark.parametrize("name", datasets.NAMES)
@@ -95,3 +150,14 @@ def test_standardize_uses_the_training_sets_mean_and_spread():
     np.testing.assert_allclose(tr.std(axis=1), 1, atol=1e-12)
     mean, std = s.X_train.mean(axis=1, keepdims=True), s.X_train.std(axis=1, keepdims=True)
     np.testing.assert_allclose(te, (s.X_test - mean) / std)
+
+
+def test_the_playgrounds_defaults_still_learn_the_moons():
+    """The moons come from scikit-learn now; the defaults (n1 = 4, tanh, alpha = 1.2)
+    must still fit them within a few thousand steps."""
+    from shallownet.settings import DEFAULTS
+    from shallownet.trainer import Trainer
+
+    trainer = Trainer(DEFAULTS)
+    trainer.step(2000)
+    assert trainer.latest.acc_train > 0.95

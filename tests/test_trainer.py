@@ -167,9 +167,11 @@ def test_after_divergence_steps_are_refused_until_reset_or_a_smaller_alpha():
 def test_a_smaller_alpha_that_still_diverges_stops_again():
     trainer = Trainer(DIVERGING)
     trainer.step(1000)
-    trainer.set_alpha(5.0)  # the weights are already huge: the next step overflows too
-    assert trainer.step(10) == 0
-    assert trainer.divergence.alpha == 5.0
+    stopped_at = trainer.step_count
+    trainer.set_alpha(5.0)  # the weights are already huge: within a few steps it overflows too
+    done = trainer.step(10)
+    assert done < 10 and trainer.step_count == stopped_at + done
+    assert trainer.divergence == (stopped_at + done + 1, "cost", 5.0)
 
 
 def test_history_stays_bounded_and_evenly_spaced_however_long_it_runs():
@@ -200,3 +202,24 @@ def test_zero_init_in_the_trainer_keeps_units_identical():
     W1 = trainer.params.W1
     assert np.max(np.ptp(W1, axis=0)) < 1e-9 * np.max(np.abs(W1))
     assert np.max(np.abs(W1)) > 0.1
+
+
+def test_run_reports_progress_in_chunks_and_stops_at_divergence():
+    calls = []
+    trainer = Trainer(DEFAULTS)
+    assert trainer.run(1200, lambda d, t: calls.append((d, t)), chunk=500) == 1200
+    assert calls == [(500, 1200), (1000, 1200), (1200, 1200)] and trainer.step_count == 1200
+    diverging = Trainer(DIVERGING)
+    done = diverging.run(5000, chunk=100)
+    assert diverging.divergence is not None and done == diverging.step_count < 5000
+
+
+def test_progress_share_reports_one_run_among_several():
+    from shallownet.trainer import progress_share
+
+    seen = []
+    share = progress_share(lambda d, t: seen.append((d, t)), 300, 900)
+    share(100, 300)
+    share(300, 300)
+    assert seen == [(400, 900), (600, 900)]
+    assert progress_share(None, 0, 10) is None

@@ -1,0 +1,119 @@
+"""The gradient check against wrong backward passes, tiny gradients and ReLU's kink."""
+
+import numpy as np
+import pytest
+
+import shallownet as sn
+from shallownet import gradcheck
+from shallownet.gradcheck import TOLERANCE, VARIANTS, gradient_check
+from shallownet.settings import DEFAULTS
+from shallownet.trainer import Trainer
+
+WRONG = [name for name in VARIANTS if name != "correct"]
+
+
+def network(steps, activation="tanh", seed=0, dataset="moons"):
+    """The Playground's default network after ``steps`` steps, and its training set."""
+    t = Trainer(DEFAULTS.replace(activation=activation, seed=seed, dataset=dataset))
+    t.step(steps)
+    return t.params, t.data.X_train, t.data.Y_train
+
+
+# (activation, steps, seed); the ReLU network is one with no pre-activation within
+# reach of the kink, where no check could pass (see the kink tests below)
+NETWORKS = [("tanh", 0, 0), ("tanh", 300, 0), ("sigmoid", 300, 0), ("relu", 300, 1)]
+
+
+@pytest.fixture(scope="module", params=NETWORKS, ids=lambda a: f"{a[0]}-{a[1]}")
+def checks(request):
+    activation, steps, seed = request.param
+    p, X, Y = network(steps, activation, seed)
+    if activation == "relu":
+        assert gradcheck.near_kink(p, X) == 0
+    return gradcheck.check_variants(p, X, Y, activation)
+
+
+def test_the_lectures_backward_pass_passes(checks):
+    assert checks["correct"].passed(), checks["correct"].relative_error
+
+
+@pytest.mark.parametrize("variant", WRONG)
+def test_every_wrong_backward_pass_fails_where_its_mistake_is(checks, variant):
+    r = checks[variant]
+    assert not r.passed()
+    passes = r.passes()
+    assert {name for name, ok in passes.items() if not ok} == set(VARIANTS[variant].wrong)
+
+
+def test_without_keepdims_db1_has_the_wrong_shape():
+    p, X, Y = network(300)
+    r = gradient_check(p, X, Y, "tanh", variant="db1_no_keepdims")
+    assert r.shape_errors == {"b1": ((4,), (4, 1))}
+
+
+def test_the_variants_machinery_without_a_mistake_is_the_lectures_backward_pass():
+    p, X, Y = network(100)
+    cache = sn.forward(p, X, "tanh")
+    for a, b in zip(gradcheck._backward_with(p, cache, X, Y, "tanh"), sn.backward(p, cache, X, Y, "tanh")):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_gradient_as_small_as_the_rounding_passes_on_its_difference_not_its_ratio():
+    """A new network's db1 is ~1e-8 (the classes balance): its relative error is far
+    above the tolerance although backprop is right; the difference is rounding."""
+    p, X, Y = network(0)
+    r = gradient_check(p, X, Y, "tanh")
+    assert np.linalg.norm(r.analytic["b1"]) < 1e-6
+    assert r.relative_error["b1"] > TOLERANCE
+    assert r.difference("b1") <= r.rounding["b1"] and r.passes()["b1"]
+    # and the allowance is far below a real mistake in that same tiny gradient
+    wrong = gradient_check(p, X, Y, "tanh", variant="one_minus_a")
+    assert wrong.difference("b1") > 10 * wrong.rounding["b1"]
+
+
+def test_an_unknown_variant_is_refused_with_the_list():
+    p, X, Y = network(0)
+    with pytest.raises(ValueError, match="correct, one_minus_a"):
+        gradient_check(p, X, Y, variant="tanh")
+
+
+@pytest.mark.parametrize("steps", [0, 300])
+def test_a_relu_pre_activation_at_the_kink_gives_a_large_error(steps):
+    p, X, Y = network(steps, "relu", seed=1)
+    case = gradcheck.relu_kink(p, X, Y)
+    assert abs(case.z) < case.eps and case.near_kink >= 1
+    # only b1[unit] moved
+    moved = case.params.b1 != p.b1
+    assert moved[case.unit, 0] and moved.sum() == 1
+    np.testing.assert_array_equal(case.params.W1, p.W1)
+    # the error is in the hidden layer, far above the tolerance; the output layer is fine
+    assert case.result.relative_error["W1"] > 1e-4 and case.result.relative_error["b1"] > 1e-4
+    assert not case.result.passed()
+    assert case.result.passes()["W2"] and case.result.passes()["b2"]
+    # the same network with a smooth activation checks fine: the kink is the cause
+    assert gradient_check(case.params, X, Y, "tanh").passed()
+
+
+def test_the_kink_case_checks_the_unshifted_network_too():
+    p, X, Y = network(300, "relu", seed=1)
+    case = gradcheck.relu_kink(p, X, Y)
+    assert gradcheck.near_kink(p, X) == 0 and case.before.passed()
+
+
+@pytest.mark.parametrize("dataset", ["moons", "flower"])
+def test_a_relu_network_fails_the_check_exactly_when_a_pre_activation_is_near_the_kink(dataset):
+    """Trained ReLU networks meet the kink by chance: a dead unit keeps its small
+    initial weights, and an example near the origin puts its Z1 within reach of 0."""
+    seen = set()
+    for seed in range(6):
+        p, X, Y = network(300, "relu", seed, dataset)
+        near = gradcheck.near_kink(p, X) > 0
+        assert gradient_check(p, X, Y, "relu").passed() == (not near), seed
+        seen.add(near)
+    assert seen == {True, False}
+
+
+def test_the_kink_case_needs_a_hidden_unit_that_reaches_the_cost():
+    p, X, Y = network(0)
+    with pytest.raises(ValueError, match="W2 is 0"):
+        gradcheck.relu_kink(p._replace(W2=np.zeros_like(p.W2)), X, Y)

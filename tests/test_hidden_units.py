@@ -1,0 +1,99 @@
+"""Each hidden unit's activation and line, and the network diagram's data."""
+
+import numpy as np
+import pytest
+
+import shallownet as sn
+from shallownet import hidden_units as hu
+from shallownet.grid import make_grid
+
+BOX = (-2.0, 3.0, -1.0, 1.5)
+
+
+def on_box_edge(point, box=BOX, tol=1e-9):
+    x, y = point
+    inside = box[0] - tol <= x <= box[1] + tol and box[2] - tol <= y <= box[3] + tol
+    edge = min(abs(x - box[0]), abs(x - box[1]), abs(y - box[2]), abs(y - box[3])) < tol
+    return inside and edge
+
+
+@pytest.mark.parametrize("w, b", [
+    ((1.0, 1.0), 0.0), ((0.3, -2.0), 0.5), ((1.0, 0.0), -2.5), ((0.0, 4.0), -2.0), ((-3.0, 0.2), 1.0),
+])
+def test_a_units_line_is_where_its_pre_activation_is_zero_from_edge_to_edge(w, b):
+    line = hu.unit_line(w, b, BOX)
+    assert line is not None
+    for point in line:
+        assert np.dot(w, point) + b == pytest.approx(0.0, abs=1e-12)
+        assert on_box_edge(point)
+    assert line[0] != line[1]
+
+
+@pytest.mark.parametrize("w, b", [((0.0, 0.0), 1.0), ((0.0, 0.0), 0.0), ((1.0, 0.0), 5.0), ((1.0, 1.0), 10.0)])
+def test_no_line_for_zero_weights_or_a_line_outside_the_box(w, b):
+    assert hu.unit_line(w, b, BOX) is None
+
+
+@pytest.fixture(scope="module")
+def units():
+    rng = np.random.RandomState(0)
+    p = sn.Params(rng.randn(3, 2), rng.randn(3, 1) * 0.3, rng.randn(1, 3), rng.randn(1, 1))
+    grid = make_grid(rng.randn(2, 50), n=80)
+    return p, grid, hu.hidden_units(p, grid, "tanh")
+
+
+def test_each_units_activation_over_the_plane_is_g_of_its_pre_activation(units):
+    p, grid, us = units
+    assert [u.index for u in us] == [0, 1, 2]
+    for u in us:
+        assert u.activation.shape == (80, 80)
+        expected = np.tanh(p.W1[u.index] @ grid.points + p.b1[u.index, 0]).reshape(80, 80)
+        np.testing.assert_allclose(u.activation, expected, rtol=1e-12, atol=1e-15)
+        assert u.w2 == p.W2[0, u.index] and u.b == p.b1[u.index, 0]
+
+
+def test_each_units_line_runs_where_its_activation_changes_sign(units):
+    _, grid, us = units
+    for u in us:
+        assert u.line is not None
+        (x0, y0), (x1, y1) = u.line
+        # along every grid row the line crosses, the activation flips sign within one cell of it
+        step = grid.xs[1] - grid.xs[0]
+        for j, y in enumerate(grid.ys):
+            if min(y0, y1) < y < max(y0, y1) and abs(y1 - y0) > 1e-9:
+                x_line = x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+                flips = np.flatnonzero(np.diff(np.sign(u.activation[j])) != 0)
+                assert flips.size == 1
+                assert abs(grid.xs[flips[0]] + step / 2 - x_line) <= step
+
+
+def test_the_diagram_has_every_weight_and_bias_as_an_edge():
+    p = sn.Params(np.array([[1.0, -2.0], [0.5, 0.0], [-4.0, 1.0]]), np.array([[0.25], [-1.0], [0.0]]),
+                  np.array([[2.0, -0.5, 3.0]]), np.array([[-1.5]]))
+    nodes, edges = hu.diagram(p)
+    kinds = [n.kind for n in nodes]
+    assert kinds.count("input") == 2 and kinds.count("hidden") == 3 and kinds.count("output") == 1
+    assert kinds.count("bias") == 2
+    assert len(edges) == 3 * 2 + 3 + 3 + 1
+    ids = {n.id: n for n in nodes}
+    by_name = {e.name: e for e in edges}
+    for i in range(3):
+        assert by_name[f"b1[{i}]"].weight == p.b1[i, 0] and ids[by_name[f"b1[{i}]"].source].kind == "bias"
+        assert by_name[f"W2[0, {i}]"].weight == p.W2[0, i]
+        for k in range(2):
+            e = by_name[f"W1[{i}, {k}]"]
+            assert e.weight == p.W1[i, k] and ids[e.source].kind == "input" and ids[e.target].kind == "hidden"
+    assert by_name["b2"].weight == -1.5 and ids[by_name["b2"].target].kind == "output"
+    # sign by value, width in proportion to |w|, the largest |w| (4) the widest
+    for e in edges:
+        assert e.sign == np.sign(e.weight)
+        assert e.width == pytest.approx(hu.MAX_WIDTH * abs(e.weight) / 4.0)
+    # layers left to right, each centred
+    for layer, x in ((0, 0.0), (1, 1.0), (2, 2.0)):
+        ys = [n.y for n in nodes if n.layer == layer]
+        assert all(n.x == x for n in nodes if n.layer == layer) and sum(ys) == pytest.approx(0.0)
+
+
+def test_a_diagram_of_zeros_has_no_width():
+    _, edges = hu.diagram(sn.init_params(2, 3, method="zeros"))
+    assert all(e.width == 0 and e.sign == 0 for e in edges)

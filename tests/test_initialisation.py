@@ -1,0 +1,72 @@
+"""Zeros against random initial weights, and the initial scale's saturation."""
+
+import numpy as np
+import pytest
+
+import shallownet as sn
+from shallownet import initialisation
+from shallownet.settings import DEFAULTS
+from shallownet.trainer import make_data
+
+
+def test_symmetry_is_the_largest_difference_between_two_rows():
+    assert initialisation.symmetry([[1.0, 2.0], [1.0, 5.0], [0.5, 3.0]]) == 3.0
+    assert initialisation.symmetry([[1.0, -2.0], [1.0, -2.0]]) == 0.0
+    assert initialisation.symmetry([[3.0, 4.0]]) == 0.0  # one unit: nothing to compare
+
+
+@pytest.fixture(scope="module", params=["tanh", "sigmoid"])
+def compared(request):
+    settings = DEFAULTS.replace(activation=request.param)
+    progress = []
+    runs = initialisation.compare(settings, 300, on_progress=lambda d, t: progress.append((d, t)))
+    return settings, runs, progress
+
+
+def test_zeros_keep_every_hidden_unit_identical_and_random_breaks_the_tie(compared):
+    _, runs, _ = compared
+    assert runs["zeros"].symmetry < 1e-12
+    assert runs["random"].symmetry > 0.1
+    # training did something: random learned, zeros is stuck at the constant network
+    assert runs["random"].acc_train > 0.8
+    assert runs["zeros"].acc_train == 0.5
+
+
+def test_with_sigmoid_the_zero_rows_move_and_stay_equal():
+    """tanh(0) = 0 keeps W1 at 0 exactly; sigmoid(0) = 1/2 makes every row move, together."""
+    runs = initialisation.compare(DEFAULTS.replace(activation="sigmoid", alpha=10.0), 3000)
+    W1 = runs["zeros"].params.W1
+    assert np.abs(W1).max() > 1e-6
+    assert runs["zeros"].symmetry <= 1e-9 * np.abs(W1).max()
+
+
+def test_both_runs_train_on_the_same_data_from_their_own_initialisation(compared):
+    settings, runs, progress = compared
+    for method, run in runs.items():
+        assert run.method == method
+        assert run.steps[0] == 0 and run.steps[-1] == 300 and run.costs.shape == run.steps.shape
+        assert run.proba.shape == (60, 60) and np.all((run.proba >= 0) & (run.proba <= 1))
+    # step 0 of zeros is the constant network: cost log 2
+    assert runs["zeros"].costs[0] == pytest.approx(np.log(2), rel=1e-12)
+    assert progress[-1] == (600, 600) and [d for d, _ in progress] == sorted(d for d, _ in progress)
+
+
+def test_g1_prime_at_initialisation_is_that_of_the_trainers_first_network():
+    settings = DEFAULTS.replace(init_scale=2.0)
+    (run,) = initialisation.saturation(settings, 10, scales=(2.0,))
+    d = make_data(settings)
+    p = sn.init_params(2, settings.n1, scale=2.0, seed=settings.seed + 1)
+    cache = sn.forward(p, d.X_train, "tanh")
+    np.testing.assert_allclose(run.dg, (1 - cache.A1**2).ravel(), rtol=1e-12)
+    assert run.dg.shape == (settings.n1 * d.X_train.shape[1],)
+
+
+def test_a_large_initial_scale_saturates_tanh_and_slows_the_cost():
+    runs = initialisation.saturation(DEFAULTS, 1000, scales=(0.01, 1.0, 10.0))
+    means = [r.mean_dg for r in runs]
+    assert means[0] > 0.99 and means[0] > means[1] > means[2] and means[2] < 0.1
+    assert [r.scale for r in runs] == [0.01, 1.0, 10.0]
+    # at scale 10 the cost starts high and is still well above scale 0.01's after 1,000 steps
+    small, large = runs[0].costs, runs[2].costs
+    assert large[0] > 1.0 > small[0]
+    assert large[-1] > 2 * small[-1]
