@@ -55,6 +55,7 @@
     lastHeight: 0,
     boundary: null,   // the boundary's canvas layer: colours, line style, grid extent, frame on screen
     curves: {},       // chart name -> its curve layer (see newCurve)
+    laidOut: false,   // plotly laid out a chart's axes anew in this frame
     waiting: null,    // the newest message that came before plotly.js was loaded
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
@@ -418,7 +419,13 @@
       curve.range = want;
       plotCurve(curve, live, fresh);
     } else {
-      if (!covers(curve.range, want)) {
+      // the step axis grows to cover the frames already queued, not just this
+      // one, so it grows fewer times; and only one chart is laid out anew in a
+      // frame (~100 ms each on a slow client): the other follows in the next
+      // frame, its newest point drawn a little past its axis meanwhile
+      want.x[1] = Math.max(want.x[1], niceAbove(item.ahead || 0, STEPS_125));
+      if (!covers(curve.range, want) && !state.laidOut) {
+        state.laidOut = true;
         curve.range = {
           x: [0, Math.max(curve.range.x[1], want.x[1])],
           y: [Math.min(curve.range.y[0], want.y[0]), Math.max(curve.range.y[1], want.y[1])],
@@ -436,6 +443,7 @@
   // Show one frame: its numbers, its boundary, and the curves up to its step.
   function show(item, live) {
     var started = performance.now();
+    state.laidOut = false;
     var f = item.frame;
     state.shown = f.step;
     state.shownRev = state.rev;
@@ -633,7 +641,10 @@
     if (state.queue.length && now >= state.nextDue) {
       // keep an even pace on average, but never try to catch up on a stall
       state.nextDue = Math.max(state.nextDue + state.frameMs, now + state.frameMs / 2);
-      try { show(state.queue.shift(), true); } catch (e) { status(state.texts.draw_error + " " + e); }
+      var item = state.queue.shift();
+      // the newest step queued: the step axis grows to it
+      item.ahead = state.queue.length ? state.queue[state.queue.length - 1].frame.step : item.frame.step;
+      try { show(item, true); } catch (e) { status(state.texts.draw_error + " " + e); }
     }
     window.requestAnimationFrame(tick);
   }
