@@ -1,0 +1,54 @@
+"""What every lecture page shares: the session's Playground, its sidebar, and the
+current network in the lecture's terms.
+
+The lecture pages open up the Playground's network rather than train their own: a
+page reads the session's ``Playground`` (panels.playground), shows the same
+sidebar, so that changing n1 on one page changes it on all of them, and computes
+only what it shows. Training stops while a lecture page is open, so that every
+number on it belongs to one network.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import streamlit as st
+
+from ..network import Params
+from ..settings import Settings
+from . import controls, panels
+from .playground import Playground
+from .texts import t
+
+
+class Network(NamedTuple):
+    """The session's network as the lecture writes it: parameters, the training set
+    (X is (n0, m), Y is (1, m)), the test set, the activation and the step."""
+
+    params: Params
+    X: np.ndarray
+    Y: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+    activation: str
+    settings: Settings
+    step: int
+
+
+def page(title_key: str, intro_key: str, lang: str = "en") -> Playground:
+    """The session's Playground, paused, with the page's title, its introduction and
+    the settings in the sidebar."""
+    pg = panels.playground()
+    if pg.playing:
+        pg.pause()
+    st.title(t(title_key, lang))
+    st.caption(t(intro_key, lang))
+    controls.sidebar(pg, lang, playground=False)
+    return pg
+
+
+def network(pg: Playground) -> Network:
+    tr, d = pg.trainer, pg.trainer.data
+    return Network(tr.params, d.X_train, d.Y_train, d.X_test, d.Y_test,
+                   tr.settings.activation, tr.settings, tr.step_count)
