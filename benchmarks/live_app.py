@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright's own is the fallback (find_chromium)
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
@@ -148,8 +148,29 @@ def running_app(script: str = "app.py", port: int | None = None, env: dict | Non
             proc.kill()
 
 
+def find_chromium(playwright) -> str | None:
+    """A chromium to drive: Debian's at CHROMIUM, or Playwright's own after
+    ``python -m playwright install chromium``; None when there is neither."""
+    if os.path.exists(CHROMIUM):
+        return CHROMIUM
+    try:
+        own = playwright.chromium.executable_path
+    except Exception:  # Playwright raises when its browser was never installed
+        return None
+    return own if own and os.path.exists(own) else None
+
+
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    path = find_chromium(playwright)
+    if path is None:
+        raise RuntimeError(NO_BROWSER)
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+
+
+NO_BROWSER = (
+    "no chromium found: install Debian's (apt-get install chromium, at /usr/bin/chromium) "
+    "or Playwright's own (python -m playwright install chromium)"
+)
 
 
 def throttle(page, rate: float):

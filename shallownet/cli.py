@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import os
 import sys
 
 from . import assignment
@@ -81,9 +82,28 @@ def _settings_from(args) -> Settings:
 
 
 def _fmt(x: float, pct: bool = False) -> str:
+    """Six decimals, as the course prints costs; a huge value (a run about to
+    diverge reaches 1e300) in scientific notation rather than 300 digits."""
     if math.isnan(x):
         return "-"
-    return f"{x:.2%}" if pct else f"{x:.6f}"
+    if pct:
+        return f"{x:.2%}"
+    return f"{x:.6f}" if abs(x) < 1e6 else f"{x:.6e}"
+
+
+def _csv_problem(path: str) -> str | None:
+    """Why ``path`` cannot be written, or None: checked before training, so that a
+    long run is not lost to a typo in the file's name."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        return f"{path} is a folder"
+    if not os.path.isdir(folder):
+        return f"the folder {folder} does not exist"
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        return f"{path} is not writable"
+    if not os.path.exists(path) and not os.access(folder, os.W_OK):
+        return f"the folder {folder} is not writable"
+    return None
 
 
 def _train_with_progress(trainer: Trainer, steps: int, progress) -> None:
@@ -151,12 +171,19 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     out = sys.stdout
     progress = None if args.quiet else Progress()
+    command = p_train if args.command == "train" else p_assign
+    # every problem with the arguments is reported the same way, argparse's
+    # (usage, then "error: ..."), and before any training
+    if args.csv:
+        problem = _csv_problem(args.csv)
+        if problem:
+            command.error(f"argument --csv: cannot write {args.csv}: {problem}")
 
     if args.command == "train":
         try:
             settings = _settings_from(args)
         except SettingsError as e:
-            parser.exit(2, f"{parser.prog}: error: {e}\n")
+            command.error(str(e))
         trainer = Trainer(settings, history_capacity=args.history_size)
         _train_with_progress(trainer, args.steps, progress)
         _report(trainer, out)
@@ -176,6 +203,6 @@ def main(argv=None) -> int:
         try:
             n = write_csv(trainer, args.csv)
         except OSError as e:
-            parser.exit(2, f"{parser.prog}: error: cannot write {args.csv}: {e.strerror}\n")
+            command.exit(1, f"{command.prog}: error: cannot write {args.csv}: {e.strerror}\n")
         print(f"wrote {n:,} rows to {args.csv}", file=out)
     return 0

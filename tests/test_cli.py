@@ -79,3 +79,35 @@ def test_assignment_replay_and_table():
     assert r.returncode == 0, r.stderr
     assert "published training accuracy 90%: reached" in r.stdout
     assert "n1 = 3: 90.75%  (90.75%)" in r.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["train", "--n1", "100"],            # refused by Settings
+    ["train", "--steps", "-1"],          # refused by argparse
+    ["train", "--csv", "/no/such/dir/h.csv"],
+])
+def test_every_argument_error_prints_in_one_format(args):
+    r = run(*args)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert lines[0].startswith("usage: python -m shallownet train")
+    assert lines[-1].startswith("python -m shallownet train: error: ")
+
+
+def test_a_bad_csv_path_is_refused_before_training():
+    # ten million steps would take a quarter of an hour: the refusal comes first
+    r = run("train", "--steps", "10000000", "--csv", "/no/such/dir/h.csv")
+    assert r.returncode == 2
+    assert "the folder /no/such/dir does not exist" in r.stderr
+    assert "steps (" not in r.stderr and "steps\r" not in r.stderr  # no progress: nothing trained
+
+
+def test_a_diverged_run_prints_its_last_numbers_readably():
+    r = run("train", "--activation", "linear", "--alpha", "10", "--steps", "1000", "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert max(len(line) for line in r.stdout.splitlines()) < 200
+    trainer = Trainer(Settings(activation="linear", alpha=10.0))
+    trainer.step(1000)
+    cost = trainer.latest.cost_train
+    shown = f"{cost:.6f}" if abs(cost) < 1e6 else f"{cost:.6e}"
+    assert f"cost        train {shown}" in r.stdout
