@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import os
 import sys
 
-from . import assignment
-from .history import COLUMNS
+from . import assignment, datasets, files
 from .settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
-from .trainer import Trainer
+from .trainer import Trainer, source_points
 
 MAX_STEPS = 10_000_000
 
@@ -76,9 +74,11 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
             group.add_argument(flag, dest=name, metavar=name.upper(), default=None, help=help_text)
 
 
-def _settings_from(args) -> Settings:
+def _settings_from(args, base: Settings = DEFAULTS) -> Settings:
+    """``base`` with the settings given on the command line."""
     given = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
-    return Settings.from_strings({k: str(v) for k, v in given.items()})
+    parsed = Settings.from_strings({k: str(v) for k, v in given.items()})
+    return base.replace(**{name: getattr(parsed, name) for name in given})
 
 
 def _fmt(x: float, pct: bool = False) -> str:
@@ -131,17 +131,29 @@ def _report(trainer: Trainer, out) -> None:
 
 
 def write_csv(trainer: Trainer, path: str) -> int:
-    """The history (and the latest state, if the history's stride skipped it) as CSV."""
-    cols = trainer.history.columns()
-    rows = [list(r) for r in zip(*(cols[c] for c in COLUMNS))]
-    if not rows or rows[-1][0] != trainer.latest.step:
-        rows.append(list(trainer.latest))
+    """The history (and the latest state, if the history's stride skipped it) as CSV,
+    the same file the app's download gives."""
+    text = files.history_to_csv(trainer.history.columns(), trainer.latest)
     with open(path, "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(COLUMNS)
-        for row in rows:
-            w.writerow([int(row[0])] + [repr(float(v)) for v in row[1:]])
-    return len(rows)
+        f.write(text)
+    return text.count("\n") - 1
+
+
+def _read(path: str, command: argparse.ArgumentParser, flag: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(max(files.MAX_PARAMS_BYTES, files.MAX_DATA_BYTES) + 1)
+    except OSError as e:
+        command.error(f"argument {flag}: cannot read {path}: {e.strerror}")
+
+
+def _write(path: str, text: str, command: argparse.ArgumentParser, what: str, out) -> None:
+    try:
+        with open(path, "w", newline="") as f:
+            f.write(text)
+    except OSError as e:
+        command.exit(1, f"{command.prog}: error: cannot write {path}: {e.strerror}\n")
+    print(f"wrote {what} to {path}", file=out)
 
 
 def main(argv=None) -> int:
@@ -154,9 +166,17 @@ def main(argv=None) -> int:
     p_train = sub.add_parser("train", help="train with any settings for N steps")
     _add_settings(p_train)
     p_train.add_argument(
-        "--steps", type=_steps, default=1000, help="gradient descent steps (default 1000)"
+        "--steps", type=_steps, default=1000,
+        help="gradient descent steps (default 1000); with --load-params, steps after the saved ones"
     )
     p_train.add_argument("--csv", metavar="FILE", help="write the history as CSV to FILE")
+    p_train.add_argument("--data", metavar="FILE",
+                         help="train on your own points: a CSV of x1, x2, label (as the app's upload)")
+    p_train.add_argument("--load-params", metavar="FILE",
+                         help="start from saved parameters (JSON, as the app's download): their settings, "
+                              "then any given here")
+    p_train.add_argument("--save-params", metavar="FILE", help="write the trained parameters as JSON to FILE")
+    p_train.add_argument("--save-data", metavar="FILE", help="write the data set (all points) as CSV to FILE")
     p_train.add_argument("--history-size", type=_history_size, default=2048,
                          help="rows the history keeps before thinning (default 2048)")
     p_train.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -174,19 +194,51 @@ def main(argv=None) -> int:
     command = p_train if args.command == "train" else p_assign
     # every problem with the arguments is reported the same way, argparse's
     # (usage, then "error: ..."), and before any training
-    if args.csv:
-        problem = _csv_problem(args.csv)
+    outputs = [("--csv", args.csv)]
+    if args.command == "train":
+        outputs += [("--save-params", args.save_params), ("--save-data", args.save_data)]
+    for flag, path in outputs:
+        problem = path and _csv_problem(path)
         if problem:
-            command.error(f"argument --csv: cannot write {args.csv}: {problem}")
+            command.error(f"argument {flag}: cannot write {path}: {problem}")
 
     if args.command == "train":
+        saved = points = None
+        if args.load_params:
+            try:
+                saved = files.params_from_json(_read(args.load_params, command, "--load-params"))
+            except files.LoadError as e:
+                command.error(f"argument --load-params: {args.load_params}: {e}")
+        if args.data:
+            try:
+                own = files.data_from_csv(_read(args.data, command, "--data"))
+            except files.LoadError as e:
+                command.error(f"argument --data: {args.data}: {e}")
+            points = (own.X, own.Y)
+            if own.labels != {"0": 0, "1": 1}:
+                print("labels: " + ", ".join(f"{k} -> {v}" for k, v in own.labels.items()), file=out)
         try:
-            settings = _settings_from(args)
+            settings = _settings_from(args, saved.settings if saved else DEFAULTS)
+            if points is not None:
+                settings = settings.replace(dataset=datasets.OWN)
+            elif settings.dataset == datasets.OWN:
+                command.error("dataset = 'own' needs your points: --data FILE")
         except SettingsError as e:
             command.error(str(e))
-        trainer = Trainer(settings, history_capacity=args.history_size)
-        _train_with_progress(trainer, args.steps, progress)
+        trainer = Trainer(settings, points=points, history_capacity=args.history_size)
+        if saved:
+            try:
+                trainer.start_from(saved.params, saved.step)
+            except ValueError as e:
+                command.error(f"argument --load-params: {e} (n1 was changed)")
+        _train_with_progress(trainer, saved.step + args.steps if saved else args.steps, progress)
         _report(trainer, out)
+        if args.save_params:
+            _write(args.save_params, files.params_to_json(trainer.params, trainer.settings, trainer.step_count),
+                   command, "the parameters", out)
+        if args.save_data:
+            X, Y = source_points(trainer.settings, trainer.points)
+            _write(args.save_data, files.data_to_csv(X, Y), command, f"{X.shape[1]:,} points", out)
     else:
         print("The course assignment: flower data (m = 400, seed 1), n1 = 4, tanh, alpha = 1.2, "
               f"{assignment.STEPS:,} steps", file=out)

@@ -132,6 +132,9 @@ _GENERATORS = {
     "gaussian_quantiles": _gaussian_quantiles,
 }
 NAMES = tuple(_GENERATORS)
+# The name of a user's own points: not generated, so ``load`` does not know it; the
+# trainer holds them (trainer.make_data).
+OWN = "own"
 # the data sets that come from scikit-learn
 SKLEARN_NAMES = ("moons", "circles", "blobs", "gaussian_quantiles")
 

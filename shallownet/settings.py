@@ -65,7 +65,8 @@ SCALES = _series(range(-4, 1), (1, 2, 5)) + (10.0,)
 @dataclass(frozen=True)
 class Settings:
     # the data
-    dataset: str = field(default="moons", metadata=_choice(*datasets.NAMES))
+    # "own": the user's own points (uploaded or clicked), which the trainer holds
+    dataset: str = field(default="moons", metadata=_choice(*datasets.NAMES, datasets.OWN))
     m: int = field(default=400, metadata=_int(10, 5000, step=10))
     noise: float = field(default=0.2, metadata=_float(0.0, 1.0, step=0.05))
     test_fraction: float = field(default=0.2, metadata=_float(0.0, 0.5, step=0.05))

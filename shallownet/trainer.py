@@ -50,9 +50,24 @@ class Snapshot(NamedTuple):
 _QUANTITIES = ("cost", "dW1", "db1", "dW2", "db2")
 
 
-def make_data(settings: Settings) -> datasets.Split:
-    """The data set the settings describe, split and (optionally) standardised."""
-    X, Y = datasets.load(settings.dataset, settings.m, settings.noise, settings.seed)
+class OwnDataMissing(ValueError):
+    """dataset = "own" without any points of the user's."""
+
+
+def source_points(settings: Settings, points=None) -> tuple[np.ndarray, np.ndarray]:
+    """All the points, X (2, m) and Y (1, m), before the split: the user's own
+    ``points`` when the data set is "own", else the generated data set."""
+    if settings.dataset == datasets.OWN:
+        if points is None:
+            raise OwnDataMissing('the data set is "own" but there are no points of your own')
+        return points
+    return datasets.load(settings.dataset, settings.m, settings.noise, settings.seed)
+
+
+def make_data(settings: Settings, points=None) -> datasets.Split:
+    """The data set the settings describe, split and (optionally) standardised; with
+    dataset = "own", the user's ``points`` (X, Y), where m and noise do not apply."""
+    X, Y = source_points(settings, points)
     data = datasets.split(X, Y, settings.test_fraction, settings.seed)
     if settings.standardize:
         X_train, X_test = datasets.standardize(data.X_train, data.X_test)
@@ -80,10 +95,13 @@ class Trainer:
     """
 
     def __init__(self, settings: Settings = DEFAULTS, *, data: datasets.Split | None = None,
-                 history_capacity: int = 2048):
+                 points=None, history_capacity: int = 2048):
         self.settings = settings
         self.history_capacity = history_capacity
-        self.data = data if data is not None else make_data(settings)
+        # the user's own points (X, Y), used while settings.dataset is "own"; kept
+        # when another data set is chosen, so that choosing "own" again finds them
+        self.points = points
+        self.data = data if data is not None else make_data(settings, points)
         self.reset()
 
     # -- building -------------------------------------------------------------
@@ -97,15 +115,19 @@ class Trainer:
         self.net.set_params(init_params(
             d.X_train.shape[0], s.n1, method=s.init, scale=s.init_scale, seed=s.seed + 1,
         ))
+        self._begin_at(0)
+
+    def _begin_at(self, step: int) -> None:
+        """The history starts at ``step`` with the network's current parameters."""
         self.history = History(self.history_capacity)
-        self.step_count = 0
+        self.step_count = step
         self.divergence: Divergence | None = None
         with np.errstate(over="ignore", invalid="ignore"):
             stats = self.net.evaluate()
         bad = self._first_non_finite(stats)
         if bad:
-            self.divergence = Divergence(0, bad, s.alpha)
-        self.latest = Record(0, *stats)
+            self.divergence = Divergence(step, bad, self.settings.alpha)
+        self.latest = Record(step, *stats)
         self.history.record(self.latest)
 
     def apply(self, settings: Settings) -> Change:
@@ -122,11 +144,31 @@ class Trainer:
                 self.divergence = None
             return Change("alpha", changed)
         if any(f in DATA_FIELDS for f in changed):
-            self.data = make_data(settings)
+            self.data = make_data(settings, self.points)
             self.reset()
             return Change("data", changed)
         self.reset()
         return Change("network", changed)
+
+    def use_points(self, X, Y) -> Change:
+        """Train on the user's own points from now on: the data set becomes "own",
+        split and standardised as the settings say, and a new network starts."""
+        self.points = (np.asarray(X, dtype=float), np.asarray(Y).astype(np.int64))
+        settings = self.settings.replace(dataset=datasets.OWN)
+        self.settings = settings
+        self.data = make_data(settings, self.points)
+        self.reset()
+        return Change("data", ("dataset",))
+
+    def start_from(self, params: Params, step: int = 0) -> None:
+        """Go on from saved parameters (of this network's shapes), counting from
+        ``step``: the history starts again there."""
+        current = self.net.params()
+        for name, new, old in zip(Params._fields, params, current):
+            if np.shape(new) != old.shape:
+                raise ValueError(f"{name} has shape {np.shape(new)}, this network's is {old.shape}")
+        self.net.set_params(params)
+        self._begin_at(step)
 
     def set_alpha(self, alpha: float) -> None:
         self.apply(self.settings.replace(alpha=alpha))

@@ -111,3 +111,51 @@ def test_a_diverged_run_prints_its_last_numbers_readably():
     cost = trainer.latest.cost_train
     shown = f"{cost:.6f}" if abs(cost) < 1e6 else f"{cost:.6e}"
     assert f"cost        train {shown}" in r.stdout
+
+
+def test_saved_parameters_and_data_load_back_to_the_same_numbers(tmp_path):
+    params, data = tmp_path / "p.json", tmp_path / "d.csv"
+    r = run("train", "--dataset", "spiral", "--n1", "6", "--steps", "300", "--quiet",
+            "--save-params", str(params), "--save-data", str(data))
+    assert r.returncode == 0, r.stderr
+    assert f"wrote the parameters to {params}" in r.stdout and "wrote 400 points" in r.stdout
+    first = r.stdout.split("wrote")[0]
+    # the same network, from the files: its own points and parameters, no step more
+    r2 = run("train", "--data", str(data), "--load-params", str(params), "--steps", "0", "--quiet")
+    assert r2.returncode == 0, r2.stderr
+    assert r2.stdout == first
+    # and 100 steps on from there are 100 steps on from the original
+    r3 = run("train", "--data", str(data), "--load-params", str(params), "--steps", "100", "--quiet")
+    r4 = run("train", "--dataset", "spiral", "--n1", "6", "--steps", "400", "--quiet")
+    assert r3.stdout == r4.stdout
+
+
+def test_own_data_with_other_labels_is_mapped_and_said(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("x1,x2,kind\n" + "".join(f"{i / 10},{(i % 3) / 5},{'yes' if i % 2 else 'no'}\n"
+                                             for i in range(40)))
+    r = run("train", "--data", str(path), "--steps", "50", "--quiet", "--test-fraction", "0")
+    assert r.returncode == 0, r.stderr
+    assert "labels: no -> 0, yes -> 1" in r.stdout and "step        50" in r.stdout
+
+
+@pytest.mark.parametrize("content, message", [
+    ("1,2,0\n3,4\n", "line 2: 2 columns"),
+    ("1,2,0\n3,4,0\n", "exactly two values"),
+])
+def test_a_bad_data_file_is_refused_with_its_line(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    r = run("train", "--data", str(path))
+    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_parameter_file_of_another_n1_is_refused(tmp_path):
+    params = tmp_path / "p.json"
+    assert run("train", "--steps", "1", "--quiet", "--save-params", str(params)).returncode == 0
+    r = run("train", "--load-params", str(params), "--n1", "5", "--quiet")
+    assert r.returncode == 2 and "n1 was changed" in r.stderr
+    r = run("train", "--load-params", str(tmp_path / "missing.json"))
+    assert r.returncode == 2 and "cannot read" in r.stderr
+    r = run("train", "--dataset", "own")
+    assert r.returncode == 2 and "needs your points: --data FILE" in r.stderr

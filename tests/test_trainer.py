@@ -223,3 +223,42 @@ def test_progress_share_reports_one_run_among_several():
     share(300, 300)
     assert seen == [(400, 900), (600, 900)]
     assert progress_share(None, 0, 10) is None
+
+
+def test_own_points_train_and_survive_a_change_of_the_network_but_not_of_the_data_set():
+    from shallownet import datasets
+
+    X = np.array([[0.0, 1.0, 0.2, 0.9, 0.1, 1.1], [0.0, 1.0, 0.1, 1.2, -0.1, 0.8]])
+    Y = np.array([[0, 1, 0, 1, 0, 1]])
+    tr = Trainer(Settings(test_fraction=0.0))
+    change = tr.use_points(X, Y)
+    assert change.kind == "data" and tr.settings.dataset == datasets.OWN
+    np.testing.assert_array_equal(tr.data.X_train, X)
+    tr.step(200)
+    assert tr.latest.acc_train == 1.0
+    tr.apply(tr.settings.replace(n1=3))  # a new network, on the same points
+    np.testing.assert_array_equal(tr.data.X_train, X)
+    tr.apply(tr.settings.replace(dataset="moons"))
+    assert tr.data.X_train.shape[1] == 400
+    tr.apply(tr.settings.replace(dataset=datasets.OWN))  # the points are still there
+    np.testing.assert_array_equal(tr.data.X_train, X)
+
+
+def test_own_data_without_points_is_refused():
+    from shallownet.trainer import OwnDataMissing
+
+    with pytest.raises(OwnDataMissing):
+        Trainer(Settings(dataset="own"))
+
+
+def test_start_from_saved_parameters_gives_the_same_run():
+    a = Trainer(Settings(dataset="circles"))
+    a.step(100)
+    b = Trainer(Settings(dataset="circles"))
+    b.start_from(a.params, a.step_count)
+    assert b.latest == a.latest
+    a.step(50)
+    b.step(50)
+    assert b.latest == a.latest
+    with pytest.raises(ValueError, match="shape"):
+        Trainer(Settings(n1=3)).start_from(a.params)
