@@ -2,14 +2,18 @@
 
 import streamlit as st
 
-from shallownet.ui import controls, panels
+from shallownet.ui import controls, exchange, panels
 from shallownet.ui.texts import t
 
 pg = panels.playground()
+exchange.open_link(pg)  # a shared link's settings and step, before any widget
 
 st.title(t("playground.title"))
 st.caption(t("playground.intro"))
 controls.sidebar(pg)
 controls.buttons(pg)
+exchange.ignored_parameters(pg)
 panels.messages(pg)
 panels.live_panel(pg)
+exchange.panel(pg)
+exchange.follow(pg)

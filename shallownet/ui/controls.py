@@ -13,11 +13,14 @@ import streamlit as st
 
 from .. import activations, datasets
 from ..network import INIT_METHODS
-from ..settings import FIELDS, Settings
+from ..settings import FIELDS, PRESETS, Settings
 from .playground import SPEEDS, Playground
 from .texts import t
 
 KEY = "setting."
+# each preset's texts: "preset.<suffix>" is its button, "preset.help.<suffix>" its help
+PRESET_TEXTS = {"Course assignment": "course_assignment"}
+_PRESET_PRESSED = "preset.pressed"  # the preset just pressed, until the sidebar has applied it
 
 
 def _init_widgets(s: Settings) -> None:
@@ -39,13 +42,40 @@ def _new_data() -> None:
     st.session_state[KEY + "seed"] = seed + 1 if seed < FIELDS["seed"]["max"] else 0
 
 
-def sidebar(pg: Playground, lang: str = "en") -> None:
-    """The settings, in the sidebar; applies whatever the user changed."""
+def _press_preset(name: str) -> None:
+    """Put the preset's settings into the widgets. As a button's callback this runs
+    before the script, so the widgets are then drawn with them and the sidebar
+    applies them like any change."""
+    for field, value in PRESETS[name].as_dict().items():
+        st.session_state[KEY + field] = value
+    st.session_state[_PRESET_PRESSED] = name
+
+
+def _start_preset(pg: Playground, name: str, lang: str) -> None:
+    """After a preset's settings are applied: its network at step 0, paused (the
+    settings may have been the preset's already, with training gone on since)."""
+    pg.pause()
+    if pg.trainer.step_count != 0 or pg.diverged:
+        pg.reset()
+    pg.notice = ("preset.applied", {"name": t(f"preset.{PRESET_TEXTS[name]}", lang)})
+
+
+def sidebar(pg: Playground, lang: str = "en", *, playground: bool = True) -> None:
+    """The settings, in the sidebar; applies whatever the user changed. The speed and
+    the cost's scale belong to the Playground's live view: other pages
+    (``playground=False``) leave them out."""
     _init_widgets(pg.settings)
 
     with st.sidebar:
+        st.subheader(t("preset.section", lang))
+        for name, text in PRESET_TEXTS.items():
+            st.button(t(f"preset.{text}", lang), key=f"preset.{text}", on_click=_press_preset, args=(name,),
+                      help=t(f"preset.help.{text}", lang), width="stretch")
+
         st.subheader(t("section.data", lang))
-        st.selectbox(t("setting.dataset", lang), datasets.NAMES, key=KEY + "dataset",
+        # the user's own points are a choice once there are some
+        own = (datasets.OWN,) if pg.trainer.points is not None else ()
+        st.selectbox(t("setting.dataset", lang), datasets.NAMES + own, key=KEY + "dataset",
                      format_func=lambda n: t(f"dataset.{n}", lang))
         st.slider(t("setting.m", lang), **_range("m"), key=KEY + "m", help=t("help.m", lang))
         st.slider(t("setting.noise", lang), **_range("noise"), key=KEY + "noise", help=t("help.noise", lang))
@@ -71,15 +101,19 @@ def sidebar(pg: Playground, lang: str = "en") -> None:
         st.subheader(t("section.descent", lang))
         st.select_slider(t("setting.alpha", lang), FIELDS["alpha"]["ticks"], key=KEY + "alpha",
                          format_func=_fmt, help=t("help.alpha", lang))
-        st.select_slider(t("setting.speed", lang), SPEEDS, value=pg.speed, key="speed",
-                         help=t("help.speed", lang), on_change=lambda: pg.set_speed(st.session_state["speed"]))
-
-        st.subheader(t("section.display", lang))
-        st.toggle(t("setting.cost_log", lang), value=pg.cost_log, key="cost_log",
-                  on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
+        if playground:
+            st.select_slider(t("setting.speed", lang), SPEEDS, value=pg.speed, key="speed",
+                             help=t("help.speed", lang),
+                             on_change=lambda: pg.set_speed(st.session_state["speed"]))
+            st.subheader(t("section.display", lang))
+            st.toggle(t("setting.cost_log", lang), value=pg.cost_log, key="cost_log",
+                      on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
 
     requested = {name: st.session_state[KEY + name] for name in FIELDS}
     pg.apply(Settings(**requested))
+    preset = st.session_state.pop(_PRESET_PRESSED, None)
+    if preset is not None:
+        _start_preset(pg, preset, lang)
 
 
 def _fmt(x: float) -> str:

@@ -111,6 +111,14 @@ class Playground:
         self._new_network()
 
     @_locked
+    def use_points(self, X, Y) -> None:
+        """Train on the user's own points (X (2, m), Y (1, m)) from now on."""
+        change = self.trainer.use_points(X, Y)
+        self._new_grid()
+        self.notice = (f"notice.{change.kind}", {"settings": change.fields})
+        self._new_network()
+
+    @_locked
     def step(self, k: int) -> None:
         self.trainer.step(k)
         self.notice = None
