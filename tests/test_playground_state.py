@@ -38,9 +38,11 @@ def test_a_batch_stops_computing_at_its_budget():
     pg = Playground(Settings(n1=64, m=5000))
     pg.set_speed(1000)
     pg.play()
-    started = time.perf_counter()
+    # this thread's CPU time: the budget bounds the work, and a loaded machine (which
+    # stretches the wall clock) must not fail the test
+    started = time.thread_time()
     frames = pg.advance()
-    took = time.perf_counter() - started
+    took = time.thread_time() - started
     assert pg.trainer.step_count < FRAMES_PER_BATCH * 1000
     assert len(frames) == FRAMES_PER_BATCH and frames[-1]["step"] == pg.trainer.step_count
     assert took < BATCH_BUDGET_SECONDS + 1.0
