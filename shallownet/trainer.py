@@ -60,15 +60,21 @@ def source_points(settings: Settings, points=None) -> tuple[np.ndarray, np.ndarr
     if settings.dataset == datasets.OWN:
         if points is None:
             raise OwnDataMissing('the data set is "own" but there are no points of your own')
-        return points
+        return points[0], points[1]
     return datasets.load(settings.dataset, settings.m, settings.noise, settings.seed)
 
 
 def make_data(settings: Settings, points=None) -> datasets.Split:
     """The data set the settings describe, split and (optionally) standardised; with
-    dataset = "own", the user's ``points`` (X, Y), where m and noise do not apply."""
+    dataset = "own", the user's ``points``, where m and noise do not apply: (X, Y),
+    or (X, Y, n) when only the first n points are split into training and test and
+    the others (added by clicking) all train, so that adding one moves no other."""
     X, Y = source_points(settings, points)
-    data = datasets.split(X, Y, settings.test_fraction, settings.seed)
+    n = points[2] if settings.dataset == datasets.OWN and len(points) > 2 else X.shape[1]
+    data = datasets.split(X[:, :n], Y[:, :n], settings.test_fraction, settings.seed)
+    if n < X.shape[1]:
+        data = data._replace(X_train=np.hstack([data.X_train, X[:, n:]]),
+                             Y_train=np.hstack([data.Y_train, Y[:, n:]]))
     if settings.standardize:
         X_train, X_test = datasets.standardize(data.X_train, data.X_test)
         data = data._replace(X_train=X_train, X_test=X_test)
@@ -150,15 +156,32 @@ class Trainer:
         self.reset()
         return Change("network", changed)
 
-    def use_points(self, X, Y) -> Change:
+    def use_points(self, X, Y, *, split: int | None = None, keep_network: bool = False) -> Change:
         """Train on the user's own points from now on: the data set becomes "own",
-        split and standardised as the settings say, and a new network starts."""
-        self.points = (np.asarray(X, dtype=float), np.asarray(Y).astype(np.int64))
+        split (the first ``split`` points, or all; the others train) and
+        standardised as the settings say. A new network starts, unless
+        ``keep_network``: then the network goes on from where it is (a point was
+        added or taken away), its history starting again at this step."""
+        params, step = self.params, self.step_count
+        X, Y = np.asarray(X, dtype=float), np.asarray(Y).astype(np.int64)
+        self.points = (X, Y) if split is None else (X, Y, int(split))
         settings = self.settings.replace(dataset=datasets.OWN)
         self.settings = settings
         self.data = make_data(settings, self.points)
         self.reset()
+        if keep_network:
+            self.start_from(params, step)
         return Change("data", ("dataset",))
+
+    def raw_point(self, x: float, y: float) -> tuple[float, float]:
+        """A point of the plane as shown (standardised, when the settings say so) in
+        the data's own units."""
+        if not self.settings.standardize:
+            return x, y
+        raw = make_data(self.settings.replace(standardize=False), self.points).X_train
+        mean, std = raw.mean(axis=1), raw.std(axis=1)
+        std[std == 0] = 1.0
+        return x * std[0] + mean[0], y * std[1] + mean[1]
 
     def start_from(self, params: Params, step: int = 0) -> None:
         """Go on from saved parameters (of this network's shapes), counting from

@@ -206,3 +206,53 @@ def test_every_text_key_the_code_uses_is_in_every_table():
         missing = literal - set(table)
         assert not missing, (lang, missing)
         assert set(table) == set(texts.EN), lang
+
+
+def test_clicked_points_join_the_data_survive_a_change_of_n1_and_undo_and_clear():
+    pg = Playground(Settings(test_fraction=0.2))
+    pg.step(100)
+    before = pg.trainer.data
+    m = before.X_train.shape[1] + before.X_test.shape[1]
+    assert not pg.answer_click("a", [0.1, 0.2])  # no class chosen: nothing
+    pg.click_class = 1
+    assert pg.answer_click("b", [5.0, 5.0])
+    assert not pg.answer_click("b", [5.0, 5.0])  # the same click, seen again: once
+    d = pg.trainer.data
+    assert d.X_train.shape[1] + d.X_test.shape[1] == m + 1
+    # the new point is where the click was, with its class, and the network went on
+    X = np.hstack([d.X_train, d.X_test])
+    Y = np.hstack([d.Y_train, d.Y_test])
+    [i] = np.flatnonzero((X[0] == 5.0) & (X[1] == 5.0))
+    assert Y[0, i] == 1 and pg.trainer.step_count == 100 and pg.settings.dataset == "own"
+    pg.click_class = 0
+    pg.answer_click("c", [-5.0, 5.0])
+    pg.apply(pg.settings.replace(n1=6))  # a new network: the points stay
+    assert pg.trainer.points[0].shape[1] == m + 2
+    pg.undo_point()
+    assert pg.trainer.points[0].shape[1] == m + 1 and len(pg.clicked) == 1
+    pg.clear_points()
+    assert pg.settings.dataset == "moons" and not pg.clicked
+    np.testing.assert_array_equal(pg.trainer.data.X_train, before.X_train)
+
+
+def test_a_click_on_standardised_inputs_lands_in_the_data_units():
+    pg = Playground(Settings(standardize=True, test_fraction=0.0))
+    pg.click_class = 0
+    pg.answer_click("a", [0.0, 0.0])  # the centre of the standardised plane
+    X = pg.trainer.points[0]
+    mean = X[:, :-1].mean(axis=1)
+    np.testing.assert_allclose(X[:, -1], mean, atol=1e-12)
+    # and shown standardised again, it is back at the centre
+    np.testing.assert_allclose(pg.trainer.data.X_train[:, -1], 0.0, atol=0.01)
+
+
+def test_clicked_points_train_and_move_no_other_point_between_training_and_test():
+    pg = Playground(Settings(test_fraction=0.3))
+    before = pg.trainer.data
+    pg.click_class = 1
+    pg.answer_click("a", [0.0, 0.0])
+    pg.answer_click("b", [0.5, 0.5])
+    after = pg.trainer.data
+    np.testing.assert_array_equal(after.X_test, before.X_test)
+    np.testing.assert_array_equal(after.X_train[:, :-2], before.X_train)
+    np.testing.assert_array_equal(after.X_train[:, -2:], [[0.0, 0.5], [0.0, 0.5]])

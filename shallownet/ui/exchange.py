@@ -188,6 +188,26 @@ def panel(pg: Playground, lang: str = "en") -> None:
         right.file_uploader(t("upload.data", lang), type=["csv", "txt"], key="upload.data",
                             on_change=_load_data, args=(pg, lang), help=t("upload.data.help", lang),
                             max_upload_size=1)
+        # points added by clicking the boundary
+        def choose_class():
+            pg.click_class = st.session_state["click.class"]
+
+        st.session_state.setdefault("click.class", pg.click_class)
+        left, mid, right = st.columns([3, 1, 1], vertical_alignment="bottom")
+        left.radio(t("click.class", lang), (None, 0, 1), key="click.class", horizontal=True,
+                   format_func=lambda c: t("click.off" if c is None else f"click.class{c}", lang),
+                   on_change=choose_class, help=t("click.help", lang))
+        def then_sidebar(action):
+            # the sidebar's data set follows (clearing goes back to the generated one)
+            action()
+            st.session_state[KEY + "dataset"] = pg.settings.dataset
+
+        mid.button(t("click.undo", lang), on_click=then_sidebar, args=(pg.undo_point,), disabled=not pg.clicked,
+                   width="stretch")
+        right.button(t("click.clear", lang), on_click=then_sidebar, args=(pg.clear_points,),
+                     disabled=not pg.clicked, width="stretch")
+        if pg.clicked:
+            st.caption(t("click.count", lang, count=len(pg.clicked)))
         if st.session_state.get(PROBLEM):
             st.error(st.session_state[PROBLEM], icon="⚠️")
         elif st.session_state.get(DONE):

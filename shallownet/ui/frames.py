@@ -154,6 +154,8 @@ class Feed:
             "rewind": pg.rewind_offer,
             # the view's last request to go back that the server has answered
             "answered": pg.rewind_answered,
+            # the class a click on the plane adds (None: clicks add nothing)
+            "click_class": pg.click_class,
             "frame_ms": frame_ms,
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
             "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error")},

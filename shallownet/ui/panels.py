@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .controls import KEY as SETTING_KEY
 from .frames import Feed
 from .live import live_view
 from .playground import BATCH_SECONDS, Playground
@@ -59,7 +60,14 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
     def panel():
         with_figures, first[0] = first[0], False
         asked = st.session_state.get(LIVE_KEY)
-        if isinstance(asked, dict):
+        if isinstance(asked, dict) and "point" in asked:
+            # a click on the plane: a point of the chosen class; the whole page is
+            # drawn again, so that its count and the Undo button follow
+            if pg.answer_click(asked.get("id"), asked.get("point")):
+                # the sidebar's data set is now the user's own points
+                st.session_state[SETTING_KEY + "dataset"] = pg.settings.dataset
+                st.rerun(scope="app")
+        elif isinstance(asked, dict):
             # after Pause, the view asks to stay on the frame it shows
             pg.answer_rewind(asked.get("id"), asked.get("step"))
         if pg.playing:

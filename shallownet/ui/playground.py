@@ -15,9 +15,10 @@ import time
 
 import numpy as np
 
+from ..datasets import OWN
 from ..grid import make_grid
 from ..settings import DEFAULTS, Settings
-from ..trainer import Snapshot, Trainer
+from ..trainer import Snapshot, Trainer, source_points
 from . import frames as live_frames
 
 # The live loop: the script trains a batch of frames per fragment run, the browser
@@ -73,6 +74,11 @@ class Playground:
         self._snapshots: dict[int, Snapshot] = {}  # step -> its state, the last SNAPSHOT_BATCHES batches
         self._paused_at: int | None = None  # the server's step at Pause, until answered
         self.rewind_answered = None  # the id of the view's last request, answered once
+        # points the user added by clicking (x, y, class), and the data before them
+        self.clicked: list[tuple[float, float, int]] = []
+        self._before_clicks = None
+        self.click_class: int | None = None  # the class a click adds; None: clicks add nothing
+        self.click_answered = None  # the id of the view's last click, handled once
         self._new_grid()
 
     # -- state ------------------------------------------------------------------
@@ -114,8 +120,73 @@ class Playground:
     def use_points(self, X, Y) -> None:
         """Train on the user's own points (X (2, m), Y (1, m)) from now on."""
         change = self.trainer.use_points(X, Y)
+        self.clicked = []
+        self._before_clicks = None
         self._new_grid()
         self.notice = (f"notice.{change.kind}", {"settings": change.fields})
+        self._new_network()
+
+    # -- points added by clicking the boundary ------------------------------------
+    @_locked
+    def add_point(self, x: float, y: float, cls: int) -> None:
+        """A point of class ``cls`` where the user clicked (in the plane as shown):
+        it joins the data, and the network trains on from where it is."""
+        if self._before_clicks is None:
+            X, Y = source_points(self.settings, self.trainer.points)
+            self._before_clicks = (X, Y, self.settings.dataset, self.trainer.points)
+        self.clicked.append((*self.trainer.raw_point(x, y), int(cls)))
+        self._use_clicked()
+
+    @_locked
+    def undo_point(self) -> None:
+        if self.clicked:
+            self.clicked.pop()
+            self._use_clicked()
+
+    @_locked
+    def clear_points(self) -> None:
+        """Take every clicked point away: the data before the first click, and the
+        data set it came from."""
+        if self._before_clicks is None:
+            return
+        X, Y, name, points = self._before_clicks
+        self.clicked = []
+        self._before_clicks = None
+        if name == OWN:
+            self.trainer.use_points(*points[:2], split=points[2] if len(points) > 2 else None,
+                                    keep_network=True)
+        else:
+            self.trainer.apply(self.settings.replace(dataset=name))
+        self._new_grid()
+        self._new_network()
+
+    @_locked
+    def answer_click(self, click_id, point) -> bool:
+        """The view's click ``click_id`` at ``point`` (x, y): a point of the class
+        chosen, once; nothing when no class is chosen or the point is not two
+        finite numbers."""
+        if click_id == self.click_answered or self.click_class is None:
+            return False
+        self.click_answered = click_id
+        try:
+            x, y = (float(v) for v in point)
+        except (TypeError, ValueError):
+            return False
+        if not (np.isfinite(x) and np.isfinite(y)):
+            return False
+        self.add_point(x, y, self.click_class)
+        return True
+
+    def _use_clicked(self) -> None:
+        X, Y, _, points = self._before_clicks
+        # the points there were keep their split; the clicked ones all train
+        split = points[2] if points is not None and len(points) > 2 else X.shape[1]
+        if self.clicked:
+            added = np.array(self.clicked, dtype=float)
+            X = np.hstack([X, added[:, :2].T])
+            Y = np.hstack([Y, added[:, 2].astype(np.int64)[None, :]])
+        self.trainer.use_points(X, Y, split=split, keep_network=True)
+        self._new_grid()
         self._new_network()
 
     @_locked

@@ -128,8 +128,8 @@ EN = {
     ),
     "eq.forward": "Forward propagation",
     "eq.backward": "Backpropagation",
-    "eq.term": ":gray-background[${latex}$ **{shape}**]",
-    "eq.term.result": ":blue-background[${latex}$ **{shape}**]",
+    "eq.term": ":gray-background[${latex}$\u00a0**{shape}**]",
+    "eq.term.result": ":blue-background[${latex}$\u00a0**{shape}**]",
     "eq.summary": "min {min}  ·  mean {mean}  ·  max {max}",
     "eq.example.section": "One training example, through the equations",
     "eq.example.intro": (
@@ -141,7 +141,6 @@ EN = {
     "eq.example.fig.title": "Training examples: click one",
     "eq.example.fig.example": "example",
     "eq.example.fig.selected": "chosen",
-    "eq.example.class": "class y = {y}",
     "eq.example.col.unit": "unit",
     "eq.example.cut": "Showing {shown} of the {n1} hidden units; the table below has them all.",
     "eq.example.table": "Every hidden unit's values for example {i}",
@@ -168,10 +167,13 @@ EN = {
     # --- page: gradient check ---
     "gc.intro": (
         "Is backprop right? Each parameter's gradient from the six backward equations against central "
-        "differences of the cost, (J(θ + ε) − J(θ − ε)) / 2ε with ε = {eps}, entry by entry, on the "
-        "session's network. Pick a deliberately wrong backward pass to see the check catch it."
+        "differences of the cost, (J(θ + ε) − J(θ − ε)) / 2ε, entry by entry, on the session's network. "
+        "Pick a deliberately wrong backward pass to see the check catch it."
     ),
-    "gc.network": "n1 = **{n1}** hidden units, m = **{m}** training examples, g1 = {activation}, at step {step}.",
+    "gc.network": (
+        "n1 = **{n1}** hidden units, m = **{m}** training examples, g1 = {activation}, at step {step}; "
+        "ε = {eps}, tolerance {tolerance}."
+    ),
     "gc.variant": "Backward pass to check",
     "gc.help.variant": "The lecture's equations, or one of them written with a common mistake",
     "gc.variant.correct": "The lecture's six equations (correct)",
@@ -199,9 +201,9 @@ EN = {
         "gradient reaches the hidden layer; with the linear activation g1′ = 1)."
     ),
     "gc.near_kink": (
-        "{n} entries of Z1 are within ε of ReLU's kink at 0: there the central difference straddles the kink "
-        "and disagrees with backprop's one-sided derivative, so a failure of W1 or b1 is the check's "
-        "fault, not backprop's (see ReLU's kink below)."
+        "Entries of Z1 within ε of the kink at 0: {n}. There the central difference straddles the kink and "
+        "disagrees with backprop's one-sided derivative, so a failure of W1 or b1 is the check's fault, "
+        "not backprop's (see ReLU's kink below)."
     ),
     "gc.rounding": (
         "{params}: the gradient is as small as the rounding of J allows central differences to see "
@@ -209,7 +211,8 @@ EN = {
         "relative error is above {tolerance}."
     ),
     "gc.shape": (
-        "{param}: backprop gives shape {got}, the parameter is {want}; the difference broadcasts to {broadcast}."
+        "{param}: backprop gives shape {got} for a parameter of shape {want}. Subtracting the two broadcasts "
+        "them into a matrix, and so would the update {param} := {param} − α d{param}."
     ),
     "gc.col.param": "Parameter",
     "gc.col.shape": "Shape (backprop)",
@@ -217,8 +220,8 @@ EN = {
     "gc.col.numerical": "‖central diff.‖",
     "gc.col.error": "Relative error",
     "gc.col.result": "Result",
-    "gc.ok": "✅ pass",
-    "gc.bad": "❌ fail",
+    "gc.ok": "✓ pass",
+    "gc.bad": "✗ FAIL",
     "gc.fig.title": "Relative error ‖a − n‖ / (‖a‖ + ‖n‖)",
     "gc.fig.y": "relative error",
     "gc.fig.tolerance": "tolerance {tolerance}",
@@ -291,7 +294,7 @@ EN = {
         "{run}: training stopped at step {step}: {quantity} became infinite or NaN (α = {alpha}); "
         "the last finite network is shown."
     ),
-    "initialisation.fig.rows": "The rows of W1",
+    "initialisation.fig.rows": "{run}: the rows of W1",
     "initialisation.fig.unit": "unit {i}",
     "initialisation.fig.input0": "W1[i, 0]",
     "initialisation.fig.input1": "W1[i, 1]",
@@ -348,7 +351,9 @@ EN = {
         "g1(0), purple where it is below; the dashed line is W1[i]·x + b1[i] = 0. The panel's title "
         "gives W2[i], the weight the output gives the unit."
     ),
-    "hidden_units.capped": "Showing the first {shown} of the {n1} hidden units; the lines and the diagram show them all.",
+    "hidden_units.capped": (
+        "Showing the first {shown} of the {n1} hidden units; the lines and the diagram show them all."
+    ),
     "hidden_units.no_line": "No line in view for unit {units}: W1[i] is 0 or its line lies outside the plane shown.",
     "hidden_units.section.lines": "The lines, weighted by W2, and the network",
     "hidden_units.fig.unit": "unit {i} · W2 = {w2}",
@@ -488,6 +493,14 @@ EN = {
     "upload.data.done": "Training on your {m} points from {name}.",
     "upload.data.mapped": "Training on your {m} points from {name}; its labels became classes: {mapping}.",
     "dataset.own": "Your own points",
+    "click.class": "A click on the plane adds a point of",
+    "click.off": "nothing (off)",
+    "click.class0": "class 0 (orange)",
+    "click.class1": "class 1 (blue)",
+    "click.help": "Click the decision boundary's plot: the point joins the training data and the network trains on",
+    "click.undo": "Undo point",
+    "click.clear": "Clear my points",
+    "click.count": "{count} point(s) added by clicking.",
     # --- preset: course assignment ---
     "preset.section": "Preset",
     "preset.course_assignment": "Course assignment",

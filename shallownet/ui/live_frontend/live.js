@@ -60,6 +60,7 @@
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
     drawn: false,     // plotly.js has drawn the charts once
+    clickClass: null, // the class a click on the plane adds (the page's choice), or null
   };
 
   function status(text) { byId("status").textContent = text || ""; }
@@ -515,6 +516,8 @@
     if (!p || p.id === state.lastId) return;
     state.lastId = p.id;
     state.texts = p.texts;
+    state.clickClass = p.click_class;
+    byId("boundary").classList.toggle("adding", p.click_class !== null && p.click_class !== undefined);
     if (typeof Plotly === "undefined") {
       // plotly.js is parsed only after the first picture is on the screen: that
       // parse is most of what the first drawing would wait for (~0.35 s here,
@@ -636,6 +639,22 @@
       }, 0);
     });
   }
+
+  // A click on the boundary's plot area, when the page has chosen a class for new
+  // points: its place in the data's coordinates goes to the server, which adds
+  // the point (and says so by drawing it).
+  var clicks = 0;
+  byId("boundary").addEventListener("click", function (event) {
+    var b = state.boundary;
+    if (state.clickClass === null || state.clickClass === undefined || !b || !b.area) return;
+    var box = byId("boundary-canvas").getBoundingClientRect();
+    var u = (event.clientX - box.left) / box.width, v = (event.clientY - box.top) / box.height;
+    if (!(u >= 0 && u <= 1 && v >= 0 && v <= 1)) return;
+    var x = b.x0 + u * (b.x1 - b.x0), y = b.y1 - v * (b.y1 - b.y0);
+    clicks += 1;
+    send("streamlit:setComponentValue",
+         { value: { id: Date.now() + "." + clicks, point: [x, y] }, dataType: "json" });
+  }, true);
 
   function tick(now) {
     if (state.queue.length && now >= state.nextDue) {
