@@ -17,7 +17,16 @@ st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 # styles for every page (a style-only st.html goes to the page's head, taking no room)
 st.html(Path(__file__).parent / "shallownet" / "ui" / "app.css")
 
-page = st.navigation([
-    st.Page("pages/playground.py", title=t("page.playground"), icon="🎛️", default=True),
-])
+page = st.navigation({
+    t("nav.train"): [
+        st.Page("pages/playground.py", title=t("page.playground"), icon="🎛️", default=True),
+    ],
+    t("nav.lecture"): [
+        st.Page("pages/equations.py", title=t("page.equations"), icon="🧮"),
+        st.Page("pages/initialisation.py", title=t("page.initialisation"), icon="🎲"),
+        st.Page("pages/gradient_check.py", title=t("page.gradient_check"), icon="✅"),
+        st.Page("pages/hidden_units.py", title=t("page.hidden_units"), icon="🔬"),
+        st.Page("pages/hidden_layer_size.py", title=t("page.hidden_layer_size"), icon="📏"),
+    ],
+})
 page.run()

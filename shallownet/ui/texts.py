@@ -111,6 +111,8 @@ EN = {
     "live.no_plotly": "The charts could not be loaded (plotly.js did not arrive). Reload the page.",
     "live.draw_error": "A chart could not be drawn:",
     # --- lecture pages: shared ---
+    "nav.train": "Train",
+    "nav.lecture": "The lecture, running",
     "page.equations": "Equations",
     "page.initialisation": "Initialisation",
     "page.gradient_check": "Gradient check",
@@ -331,14 +333,13 @@ EN = {
         "shows the network as it is."
     ),
     "hidden_units.why": (
-        "Hidden unit i is a ridge across the plane, a1[i] = g1(W1[i]·x + b1[i]), that changes sign along "
-        "the straight line W1[i]·x + b1[i] = 0. The output weighs the ridges by W2, adds b2 and cuts the "
-        "sum at ŷ = 0.5, so its boundary is pieced together from these n1 lines. The flower's petals "
-        "alternate between the two classes around its centre. One line splits the plane into two halves, "
-        "each holding petals of both classes; two crossing lines make four sectors, but a weighted sum of "
-        "two ridges can only set one sector (or a band) apart, never two opposite ones. Three lines "
-        "through the centre make six sectors, and the output can give them alternate classes, following "
-        "the petals. The course assignment: 67.5 % with n1 = 1, 67.25 % with n1 = 2, 90.75 % with n1 = 3."
+        "Each hidden unit draws one straight line, W1[i]·x + b1[i] = 0, and the output adds the units' "
+        "ridges weighted by W2, so its boundary is pieced together from these n1 lines. The flower's "
+        "petals alternate between the classes around its centre: one line leaves petals of both classes "
+        "on each side (67.5 % in the course assignment), and two ridges can set apart only one of the "
+        "four sectors their lines make, never two opposite ones (67.25 %). Three lines through the "
+        "centre make six sectors, which the output can give alternate classes, following the petals "
+        "(90.75 % with n1 = 3)."
     ),
     "hidden_units.network": "n1 = {n1} hidden units, g1 = {activation}, after {step} steps on {dataset}.",
     "hidden_units.untrained": (
