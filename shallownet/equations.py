@@ -76,6 +76,12 @@ class KeepdimsDemo(NamedTuple):
     right: np.ndarray
 
 
+def _two_lines(first: str, second: str) -> str:
+    """An equation too long for half a projector's width, broken after its first line."""
+    head, rest = first.split(" = ", 1)
+    return r"\begin{aligned}" + head + " &= " + rest + r" \\ &\qquad " + second + r"\end{aligned}"
+
+
 # The lecture's notation: [l] for the layer, * for the element-wise product.
 LATEX = {
     "Z1": r"Z^{[1]} = W^{[1]} X + b^{[1]}",
@@ -84,10 +90,17 @@ LATEX = {
     "A2": r"A^{[2]} = g^{[2]}(Z^{[2]}) = \sigma(Z^{[2]})",
     "dZ2": r"dZ^{[2]} = A^{[2]} - Y",
     "dW2": r"dW^{[2]} = \frac{1}{m}\, dZ^{[2]} A^{[1]T}",
-    "db2": r"db^{[2]} = \frac{1}{m}\, \texttt{np.sum}(dZ^{[2]}, \texttt{axis=1}, \texttt{keepdims=True})",
+    "db2": _two_lines(r"db^{[2]} = \frac{1}{m}\, \texttt{np.sum}(dZ^{[2]},",
+                      r"\texttt{axis=1}, \texttt{keepdims=True})"),
     "dZ1": r"dZ^{[1]} = W^{[2]T} dZ^{[2]} * g^{[1]\prime}(Z^{[1]})",
     "dW1": r"dW^{[1]} = \frac{1}{m}\, dZ^{[1]} X^{T}",
-    "db1": r"db^{[1]} = \frac{1}{m}\, \texttt{np.sum}(dZ^{[1]}, \texttt{axis=1}, \texttt{keepdims=True})",
+    "db1": _two_lines(r"db^{[1]} = \frac{1}{m}\, \texttt{np.sum}(dZ^{[1]},",
+                      r"\texttt{axis=1}, \texttt{keepdims=True})"),
+}
+# one example's values (Example's fields), in the lecture's notation for example i
+EXAMPLE_LATEX = {
+    "x": "x^{(i)}", "y": "y^{(i)}", "z1": "z^{[1](i)}", "a1": "a^{[1](i)}",
+    "z2": "z^{[2](i)}", "a2": r"a^{[2](i)} = \hat{y}^{(i)}", "dz2": "dz^{[2](i)}", "dz1": "dz^{[1](i)}",
 }
 FORWARD = ("Z1", "A1", "Z2", "A2")
 BACKWARD = ("dZ2", "dW2", "db2", "dZ1", "dW1", "db1")
@@ -178,3 +191,73 @@ def keepdims_demo(p: Params, X, Y, alpha: float, activation: str = "tanh") -> Ke
         summed_keepdims=summed_keepdims,
         right=p.b1 - alpha * (summed_keepdims / m),
     )
+
+
+# -- showing values -------------------------------------------------------------------
+
+def number_latex(x: float, digits: int = 3) -> str:
+    """x to ``digits`` significant digits in LaTeX: 0.0123, -1.5, 1.2 \\times 10^{-5}."""
+    text = f"{float(x):.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    return text
+
+
+def _entry(x: float, digits: int, decimals: int | None) -> str:
+    return number_latex(x, digits) if decimals is None else f"{x:.{decimals}f}"
+
+
+def _cut(n: int, most: int) -> list[int | None]:
+    """The indices to show of n, at most ``most``: the first most - 1, a gap (None) and the last."""
+    if n <= most:
+        return list(range(n))
+    return [*range(most - 2), None, n - 1]
+
+
+def matrix_latex(a, max_rows: int = 6, max_cols: int = 6, digits: int = 3, factor: bool = False,
+                 _decimals: int | None = None) -> str:
+    """A 1-D or 2-D array as a LaTeX bmatrix: a rank-1 (n,) array as one row, which is
+    how numpy broadcasts it; more than ``max_rows`` rows or ``max_cols`` columns are
+    cut, the gap shown with dots (the first and the last ones stay).
+
+    ``factor``: when the largest entry is below 0.01 or from 10^4 on, its power of
+    ten is taken out in front (10^{-6} \\times [...]) and the entries written with
+    ``digits - 1`` decimals, as numpy prints such an array, so that they stay short."""
+    a = np.asarray(a, dtype=float)
+    if a.ndim == 1:
+        a = a[None, :]
+    if a.ndim != 2:
+        raise ValueError(f"only a 1-D or 2-D array is shown as a matrix, got shape {a.shape}")
+    if factor:
+        largest = np.max(np.abs(a[np.isfinite(a)]), initial=0.0)
+        k = int(np.floor(np.log10(largest))) if largest > 0 else 0
+        if not -2 <= k <= 3:
+            return rf"10^{{{k}}} \times " + matrix_latex(a / 10.0**k, max_rows, max_cols, digits,
+                                                        _decimals=digits - 1)
+    rows, cols = _cut(a.shape[0], max(max_rows, 3)), _cut(a.shape[1], max(max_cols, 3))
+    lines = []
+    for i in rows:
+        if i is None:
+            lines.append(" & ".join(r"\ddots" if j is None else r"\vdots" for j in cols))
+        else:
+            lines.append(" & ".join(r"\cdots" if j is None else _entry(a[i, j], digits, _decimals) for j in cols))
+    return r"\begin{bmatrix}" + r" \\ ".join(lines) + r"\end{bmatrix}"
+
+
+def table_latex(columns: dict[str, np.ndarray], max_rows: int = 8, digits: int = 4, index: str | None = None) -> str:
+    """1-D arrays of one length side by side as a LaTeX array, each under its header
+    (LaTeX), one row an entry; ``index`` heads a first column numbering the rows.
+    More than ``max_rows`` rows are cut as in matrix_latex: the gap as dots, the last
+    row kept."""
+    values = [np.asarray(v, dtype=float).ravel() for v in columns.values()]
+    n = len(values[0]) if values else 0
+    if not values or any(len(v) != n for v in values):
+        raise ValueError(f"a table needs columns of one length, got {[len(v) for v in values]}")
+    rows = [([] if index is None else [index]) + list(columns)]
+    for i in _cut(n, max(max_rows, 3)):
+        cells = [r"\vdots" if i is None else number_latex(v[i], digits) for v in values]
+        rows.append(([] if index is None else [r"\vdots" if i is None else str(i)]) + cells)
+    spec = ("c|" if index is not None else "") + "r" * len(values)
+    body = " & ".join(rows[0]) + r" \\ \hline " + r" \\ ".join(" & ".join(r) for r in rows[1:])
+    return r"\begin{array}{" + spec + "}" + body + r"\end{array}"

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import activations
 from .grid import Grid
 from .network import Params, forward
 
@@ -104,6 +105,19 @@ def hidden_units(p: Params, grid: Grid, activation: str = "tanh") -> list[Hidden
         )
         for i in range(p.W1.shape[0])
     ]
+
+
+def output(p: Params, grid: Grid, activation: str = "tanh") -> np.ndarray:
+    """A2 = y-hat of the whole network over the grid, as an image (len(ys), len(xs)):
+    the units' lines are the pieces its 0.5 line is built from."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return grid.image(forward(p, grid.points, activation).A2[0])
+
+
+def value_at_zero(activation: str) -> float:
+    """g1(0): what a unit gives on its own line (0 for tanh and ReLU, 1/2 for the
+    sigmoid), the middle of a colour scale for the units' activations."""
+    return float(activations.get(activation).g(np.zeros(1))[0])
 
 
 def _column(kinds_labels, layer: int, x: float, id_prefix: str) -> list[Node]:

@@ -25,12 +25,20 @@ from .trainer import Divergence, Trainer, make_data, progress_share
 
 # the initial scales the saturation study shows by default, 0.01 to 10
 SCALES = (0.01, 0.1, 1.0, 10.0)
+# the most steps a study trains each network for
+MAX_STEPS = 2_000
+# the most hidden units x examples x steps one study (several networks) may train,
+# so that a page calling it stays quick: the default saturation study (5 networks x
+# 4 units x 400 examples x 2,000 steps), 0.7 s on a 2-core EPYC; at n1 = 64 and
+# m = 5,000 the comparison then trains 25 steps a network, 0.35 s (both 2-3 times
+# that while the machine is busy)
+MAX_WORK = 16_000_000
 
 
 class InitRun(NamedTuple):
     """One initialisation trained for a number of steps: its parameters at the end,
     their symmetry measure, the cost curve (``steps``, ``costs``), the final training
-    accuracy and A2 over ``grid`` as an image (for its boundary)."""
+    accuracy and A2 over the grid ``xs`` x ``ys`` as an image (for its boundary)."""
 
     method: str
     params: Params
@@ -40,6 +48,8 @@ class InitRun(NamedTuple):
     acc_train: float
     proba: np.ndarray
     divergence: Divergence | None
+    xs: np.ndarray
+    ys: np.ndarray
 
 
 class ScaleRun(NamedTuple):
@@ -59,6 +69,14 @@ def symmetry(W1) -> float:
     unit has the same weights (and, trivially, with one hidden unit)."""
     W1 = np.asarray(W1, dtype=float)
     return float(np.max(np.ptp(W1, axis=0)))
+
+
+def step_limit(settings: Settings, networks: int, steps: int = MAX_STEPS) -> int:
+    """The most steps (at most ``steps`` and MAX_STEPS, at least 1) that ``networks``
+    networks of these settings may each train within MAX_WORK hidden units x
+    examples x steps."""
+    per_step = networks * settings.n1 * settings.m
+    return max(1, min(int(steps), MAX_STEPS, MAX_WORK // per_step))
 
 
 def compare(settings: Settings, steps: int, *, data: Split | None = None, grid_size: int = 60,
@@ -83,6 +101,7 @@ def _init_run(method: str, trainer: Trainer, grid: Grid) -> InitRun:
         method=method, params=p, symmetry=symmetry(p.W1),
         steps=trainer.history.column("step"), costs=trainer.history.column("cost_train"),
         acc_train=trainer.latest.acc_train, proba=grid.image(A2[0]), divergence=trainer.divergence,
+        xs=grid.xs, ys=grid.ys,
     )
 
 

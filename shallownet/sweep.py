@@ -9,6 +9,7 @@ units x examples x steps), so that a page calling it stays bounded.
 
 from __future__ import annotations
 
+import hashlib
 from typing import NamedTuple
 
 import numpy as np
@@ -70,14 +71,86 @@ class AlphaRun(NamedTuple):
     divergence: Divergence | None
 
 
+class TooMuchWork(ValueError):
+    """A sweep beyond MAX_WORK: ``work`` is what it asked for, ``limit`` the most allowed."""
+
+    def __init__(self, work: int, limit: int):
+        self.work, self.limit = work, limit
+        super().__init__(
+            f"this sweep would train {work:,} hidden units x examples x steps, more than "
+            f"{limit:,}: use fewer steps, fewer or smaller sizes, or less data"
+        )
+
+
 def check_work(sizes, m: int, steps: int, runs: int = 1) -> None:
     """Refuse a sweep that would train more than MAX_WORK units x examples x steps."""
     work = sum(sizes) * m * steps * runs
     if work > MAX_WORK:
-        raise ValueError(
-            f"this sweep would train {work:,} hidden units x examples x steps, more than "
-            f"{MAX_WORK:,}: use fewer steps, fewer or smaller sizes, or less data"
-        )
+        raise TooMuchWork(work, MAX_WORK)
+
+
+def data_digest(data: Split) -> str:
+    """A fingerprint of the data's values: the user's own points are not described by
+    the settings, so a result's key carries the data it was trained on."""
+    h = hashlib.sha1()
+    for a in data:
+        h.update(str(a.shape).encode())
+        h.update(np.ascontiguousarray(a, dtype=float).tobytes())
+    return h.hexdigest()
+
+
+def result_key(settings: Settings, varied: str, values, steps: int, data: Split | None = None) -> tuple:
+    """What a sweep's result depends on, hashable: the settings apart from ``varied``
+    (the setting the sweep sets itself, "n1" or "alpha"), the values it tries, the
+    steps and (when given) the data. Two requests with the same key give the same result."""
+    rest = tuple((name, value) for name, value in settings.as_dict().items() if name != varied)
+    return (varied, rest, tuple(values), int(steps), None if data is None else data_digest(data))
+
+
+def differences(produced: Settings, current: Settings, varied: str, produced_data: Split | None = None,
+                current_data: Split | None = None) -> tuple[str, ...]:
+    """The settings, by name and in the order of Settings, in which ``current`` differs
+    from the settings that ``produced`` a sweep's result, apart from ``varied``. Given
+    both data sets, other data with the same settings (the user's own points, changed)
+    counts as a change of "dataset"."""
+    changed = [name for name in current.changed_from(produced) if name != varied]
+    if (produced_data is not None and current_data is not None and "dataset" not in changed
+            and data_digest(produced_data) != data_digest(current_data)):
+        changed.insert(0, "dataset")
+    return tuple(changed)
+
+
+class Row(NamedTuple):
+    """One line of a sweep's table, accuracies in percent: a hidden-layer size, or
+    the logistic-regression baseline (``n1`` None). None where there is nothing to
+    show (no test set, no published number; the baseline's cost and steps)."""
+
+    n1: int | None
+    acc_train: float
+    acc_test: float | None
+    cost_train: float | None
+    steps: int | None
+    diverged_at: int | None
+    published: float | None
+
+
+def _percent(fraction: float) -> float | None:
+    # accuracies are k / m: two decimals hold them exactly for m up to 400, and
+    # rounding makes 0.675 print as 67.5, not 67.50000000000001
+    return None if np.isnan(fraction) else round(100 * fraction, 2)
+
+
+def table(sweep: Sweep) -> list[Row]:
+    """The sweep's results as a table, one row a size, the baseline last."""
+    rows = [
+        Row(r.n1, _percent(r.acc_train), _percent(r.acc_test), r.cost_train, r.steps,
+            r.divergence.step if r.divergence else None,
+            None if r.published is None else _percent(r.published))
+        for r in sweep.results
+    ]
+    b = sweep.baseline
+    rows.append(Row(None, _percent(b.acc_train), _percent(b.acc_test), None, None, None, None))
+    return rows
 
 
 def data_grid(data: Split, n: int) -> Grid:
@@ -97,6 +170,15 @@ def logistic_baseline(data: Split, grid: Grid) -> Baseline:
         w=clf.coef_[0].copy(), b=float(clf.intercept_[0]),
         proba=grid.image(clf.predict_proba(grid.points.T)[:, 1]),
     )
+
+
+def unmatched(sweep: Sweep) -> list[int]:
+    """The sizes whose training accuracy is not the published one (those that have one)."""
+    return [r.n1 for r in sweep.results if r.published is not None and r.acc_train != r.published]
+
+
+def has_published(sweep: Sweep) -> bool:
+    return any(r.published is not None for r in sweep.results)
 
 
 def hidden_sizes(settings: Settings, sizes=SIZES, steps: int = STEPS, *, data: Split | None = None,

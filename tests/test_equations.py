@@ -123,3 +123,64 @@ def test_with_one_hidden_unit_the_missing_keepdims_does_no_harm():
     d = equations.keepdims_demo(p, X, Y, alpha=0.5)
     assert d.summed.shape == (1,) and d.wrong.shape == (1, 1)
     np.testing.assert_array_equal(d.wrong, d.right)
+
+
+@pytest.mark.parametrize("x, text", [
+    (0.0123456, "0.0123"), (-1.5, "-1.5"), (0.0, "0"), (1.234e-5, r"1.23 \times 10^{-5}"),
+    (-2e12, r"-2 \times 10^{12}"),
+])
+def test_a_number_in_latex(x, text):
+    assert equations.number_latex(x) == text
+
+
+def test_a_small_matrix_is_shown_whole_and_a_rank_1_array_as_a_row():
+    a = np.array([[1.0, -2.0], [0.5, 3e-7]])
+    assert equations.matrix_latex(a) == (
+        r"\begin{bmatrix}1 & -2 \\ 0.5 & 3 \times 10^{-7}\end{bmatrix}")
+    assert equations.matrix_latex(np.array([1.0, 2.0, 3.0])) == r"\begin{bmatrix}1 & 2 & 3\end{bmatrix}"
+    assert equations.matrix_latex(np.array([[1.0], [2.0]])) == r"\begin{bmatrix}1 \\ 2\end{bmatrix}"
+
+
+def test_a_big_matrix_is_cut_with_dots_keeping_its_corners():
+    a = np.arange(64 * 64, dtype=float).reshape(64, 64)
+    text = equations.matrix_latex(a, max_rows=5, max_cols=4)
+    lines = text.removeprefix(r"\begin{bmatrix}").removesuffix(r"\end{bmatrix}").split(r" \\ ")
+    assert len(lines) == 5
+    assert lines[0].split(" & ") == ["0", "1", r"\cdots", "63"]
+    assert lines[3].split(" & ") == [r"\vdots", r"\vdots", r"\ddots", r"\vdots"]
+    assert lines[4].split(" & ")[0] == equations.number_latex(a[63, 0])
+    assert lines[4].split(" & ")[-1] == equations.number_latex(a[63, 63])
+
+
+def test_only_vectors_and_matrices_are_shown_as_matrices():
+    with pytest.raises(ValueError, match="1-D or 2-D"):
+        equations.matrix_latex(np.zeros((2, 2, 2)))
+
+
+def test_the_long_sums_are_broken_into_two_lines_that_keep_the_lectures_words():
+    for name in ("db1", "db2"):
+        latex = equations.LATEX[name]
+        assert latex.startswith(r"\begin{aligned}") and latex.count(r"\\") == 1
+        assert r"\texttt{np.sum}" in latex and r"\texttt{keepdims=True}" in latex and "&=" in latex
+
+
+def test_a_table_of_vectors_in_latex_numbers_its_rows_and_cuts_long_ones():
+    text = equations.table_latex({"z": np.array([0.5, -2.0]), "a": np.array([1e-6, 3.0])}, index="j")
+    assert text == (r"\begin{array}{c|rr}j & z & a \\ \hline "
+                    r"0 & 0.5 & 1 \times 10^{-6} \\ 1 & -2 & 3\end{array}")
+    long = equations.table_latex({"z": np.arange(64.0)}, max_rows=5)
+    rows = long.removeprefix(r"\begin{array}{r}").removesuffix(r"\end{array}").split(r" \\ ")
+    assert rows == ["z", r"\hline 0", "1", "2", r"\vdots", "63"]
+    with pytest.raises(ValueError, match="one length"):
+        equations.table_latex({"z": np.zeros(2), "a": np.zeros(3)})
+
+
+def test_a_matrix_of_small_numbers_takes_its_power_of_ten_out_in_front():
+    a = np.array([[1.5e-6, -3e-7], [0.0, 2e-6]])
+    assert equations.matrix_latex(a, factor=True) == (
+        r"10^{-6} \times \begin{bmatrix}1.50 & -0.30 \\ 0.00 & 2.00\end{bmatrix}")
+    assert equations.matrix_latex(np.array([12345.0, 1.0]), factor=True) == (
+        r"10^{4} \times \begin{bmatrix}1.23 & 0.00\end{bmatrix}")
+    # ordinary sizes, and zeros, are written as they are
+    for b in (np.array([0.5, -0.02]), np.zeros(3), np.array([0.011, 999.0])):
+        assert equations.matrix_latex(b, factor=True) == equations.matrix_latex(b)

@@ -117,3 +117,63 @@ def test_the_kink_case_needs_a_hidden_unit_that_reaches_the_cost():
     p, X, Y = network(0)
     with pytest.raises(ValueError, match="W2 is 0"):
         gradcheck.relu_kink(p._replace(W2=np.zeros_like(p.W2)), X, Y)
+
+
+# -- the fast central differences ------------------------------------------------------
+
+@pytest.mark.parametrize("activation", list(sn.ACTIVATIONS))
+@pytest.mark.parametrize("steps", [0, 300])
+def test_the_fast_central_differences_are_the_plain_ones(activation, steps):
+    """Same shifts, same costs: they differ only by the rounding of J (see CheckResult.rounding)."""
+    t = Trainer(DEFAULTS.replace(activation=activation, n1=6, seed=2))
+    t.step(steps)
+    p, X, Y = t.params, t.data.X_train, t.data.Y_train
+    plain = gradcheck.numerical_gradient(p, X, Y, activation)
+    fast = gradcheck.fast_numerical_gradient(p, X, Y, activation)
+    J = sn.compute_cost(sn.forward(p, X, activation), Y)
+    per_entry = gradcheck.ROUNDING_UNITS * np.finfo(float).eps / 2 * J / 1e-5
+    for name, a, b in zip(sn.Params._fields, plain, fast):
+        assert a.shape == b.shape, name
+        assert np.abs(a - b).max() <= per_entry, name
+    # and they are a gradient, not zeros: backprop agrees with them
+    assert gradient_check(p, X, Y, activation, numerical=fast).passed() == gradient_check(
+        p, X, Y, activation, numerical=plain).passed()
+
+
+def test_the_fast_central_differences_run_one_forward_pass(monkeypatch):
+    """What makes the check of n1 = 64 quick: no forward pass per shifted entry."""
+    p, X, Y = network(0)
+    calls = []
+    real = gradcheck.forward
+    monkeypatch.setattr(gradcheck, "forward", lambda *a, **k: calls.append(1) or real(*a, **k))
+    gradcheck.fast_numerical_gradient(p, X, Y, "tanh")
+    assert len(calls) == 1
+    calls.clear()
+    gradcheck.numerical_gradient(p, X, Y, "tanh")
+    assert len(calls) == 2 * sum(W.size for W in p)
+
+
+def test_every_variant_is_checked_against_the_same_central_differences():
+    p, X, Y = network(100)
+    results = gradcheck.check_variants(p, X, Y, "tanh")
+    first = results["correct"].numerical
+    for r in results.values():
+        for name in sn.Params._fields:
+            assert r.numerical[name] is first[name]
+
+
+def test_a_checks_rows_are_what_its_table_shows():
+    p, X, Y = network(0)
+    r = gradient_check(p, X, Y, "tanh", variant="db1_no_keepdims")
+    rows = {row.name: row for row in gradcheck.rows(r)}
+    assert list(rows) == ["W1", "b1", "W2", "b2"]
+    b1 = rows["b1"]
+    assert (b1.shape, b1.expected_shape) == ((4,), (4, 1)) and not b1.passes and not b1.by_rounding
+    for name, row in rows.items():
+        assert row.analytic_norm == pytest.approx(np.linalg.norm(r.analytic[name]))
+        assert row.numerical_norm == pytest.approx(np.linalg.norm(r.numerical[name]))
+        assert row.relative_error == r.relative_error[name] and row.passes == r.passes()[name]
+    # a new network's tiny db1 passes on its difference alone: the row says so
+    right = {row.name: row for row in gradcheck.rows(gradient_check(p, X, Y, "tanh"))}
+    assert right["b1"].passes and right["b1"].by_rounding
+    assert right["W2"].passes and not right["W2"].by_rounding

@@ -97,3 +97,16 @@ def test_the_diagram_has_every_weight_and_bias_as_an_edge():
 def test_a_diagram_of_zeros_has_no_width():
     _, edges = hu.diagram(sn.init_params(2, 3, method="zeros"))
     assert all(e.width == 0 and e.sign == 0 for e in edges)
+
+
+def test_the_output_over_the_plane_is_the_networks_a2(units):
+    p, grid, _ = units
+    expected = sn.forward(p, grid.points, "tanh").A2.reshape(80, 80)
+    np.testing.assert_allclose(hu.output(p, grid, "tanh"), expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize("activation, value", [
+    ("tanh", 0.0), ("sigmoid", 0.5), ("relu", 0.0), ("leaky_relu", 0.0), ("linear", 0.0),
+])
+def test_a_unit_gives_g_of_0_on_its_line(activation, value):
+    assert hu.value_at_zero(activation) == value

@@ -70,3 +70,29 @@ def test_a_large_initial_scale_saturates_tanh_and_slows_the_cost():
     small, large = runs[0].costs, runs[2].costs
     assert large[0] > 1.0 > small[0]
     assert large[-1] > 2 * small[-1]
+
+
+def test_the_boundary_image_is_a2_over_the_runs_grid(compared):
+    settings, runs, _ = compared
+    d = make_data(settings)
+    for run in runs.values():
+        assert run.xs.shape == (60,) and run.ys.shape == (60,)
+        gx, gy = np.meshgrid(run.xs, run.ys)
+        A2 = sn.forward(run.params, np.stack([gx.ravel(), gy.ravel()]), settings.activation).A2
+        np.testing.assert_allclose(run.proba, A2.reshape(60, 60), rtol=1e-9, atol=1e-12)
+        # the grid covers every point, training and test
+        X = np.hstack([d.X_train, d.X_test])
+        assert run.xs[0] <= X[0].min() and X[0].max() <= run.xs[-1]
+        assert run.ys[0] <= X[1].min() and X[1].max() <= run.ys[-1]
+
+
+def test_the_step_limit_keeps_a_study_within_its_work():
+    assert initialisation.step_limit(DEFAULTS, 2) == initialisation.MAX_STEPS
+    assert initialisation.step_limit(DEFAULTS, 2, 300) == 300
+    big = DEFAULTS.replace(n1=64, m=5000)
+    for networks in (1, 2, 5):
+        steps = initialisation.step_limit(big, networks)
+        assert 1 <= steps < initialisation.MAX_STEPS
+        assert networks * 64 * 5000 * steps <= initialisation.MAX_WORK
+        assert networks * 64 * 5000 * (steps + 1) > initialisation.MAX_WORK
+    assert initialisation.step_limit(big, 10_000) == 1  # never less than one step

@@ -240,6 +240,27 @@ def test_no_exception_on_any_page():
         app.run()
         app.switch_page(page).run()
         assert not app.exception, page
-        for label in ("Step", "×10", "×100"):
-            click(app, label)
+        if page == "pages/playground.py":
+            for label in ("Step", "×10", "×100"):
+                click(app, label)
+            assert not app.exception, page
+        else:  # a lecture page: no training buttons, the title and the shared sidebar
+            assert app.title and app.slider(key="setting.n1").value == 4, page
+
+
+def test_a_setting_changed_on_one_page_holds_on_every_page():
+    """The sidebar is the same on every page: n1 set on a lecture page is the
+    Playground's n1, and going from page to page changes nothing (Streamlit drops
+    a widget's value when the page changes unless it is written back)."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.slider(key="setting.n1").set_value(7).run()
+    for page in ("pages/equations.py", "pages/hidden_units.py", "pages/playground.py"):
+        app.switch_page(page).run()
         assert not app.exception, page
+        assert app.slider(key="setting.n1").value == 7, page
+        assert playground(app).settings.n1 == 7, page
+    app.switch_page("pages/gradient_check.py").run()
+    app.slider(key="setting.n1").set_value(3).run()
+    app.switch_page("pages/playground.py").run()
+    assert playground(app).settings.n1 == 3 and app.slider(key="setting.n1").value == 3

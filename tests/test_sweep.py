@@ -79,3 +79,75 @@ def test_alphas_start_from_the_same_weights_and_part_ways():
     assert np.all(np.diff(runs[1].costs) <= 1e-12)
     assert np.any(np.diff(runs[2].costs) > 0)
 
+
+
+def test_too_much_work_names_the_work_and_the_limit():
+    with pytest.raises(sweep.TooMuchWork) as e:
+        sweep.check_work((50, 64), 5000, 20_000)
+    assert e.value.work == 114 * 5000 * 20_000 and e.value.limit == sweep.MAX_WORK
+    assert isinstance(e.value, ValueError)
+    with pytest.raises(sweep.TooMuchWork):
+        sweep.check_work((4,), 400, sweep.MAX_WORK // 6400 + 1, runs=4)
+    sweep.check_work((4,), 400, sweep.MAX_WORK // 6400, runs=4)
+
+
+def test_a_results_key_ignores_only_what_the_sweep_varies():
+    key = sweep.result_key(DEFAULTS, "n1", (1, 2), 100)
+    assert key == sweep.result_key(DEFAULTS.replace(n1=9), "n1", (1, 2), 100)
+    assert key != sweep.result_key(DEFAULTS.replace(alpha=0.1), "n1", (1, 2), 100)
+    assert key != sweep.result_key(DEFAULTS, "n1", (1, 3), 100)
+    assert key != sweep.result_key(DEFAULTS, "n1", (1, 2), 200)
+    assert sweep.result_key(DEFAULTS, "alpha", (0.1,), 100) == sweep.result_key(
+        DEFAULTS.replace(alpha=0.1), "alpha", (0.1,), 100)
+    hash(key)
+
+
+def test_differences_name_the_changed_settings_but_the_varied_one():
+    changed = DEFAULTS.replace(n1=9, dataset="flower", alpha=0.1)
+    assert sweep.differences(DEFAULTS, changed, "n1") == ("dataset", "alpha")
+    assert sweep.differences(DEFAULTS, changed, "alpha") == ("dataset", "n1")
+    assert sweep.differences(DEFAULTS, DEFAULTS.replace(n1=2), "n1") == ()
+
+
+def test_the_table_has_a_row_a_size_in_percent_and_the_baseline_last(table):
+    result, _ = table
+    rows = sweep.table(result)
+    assert [r.n1 for r in rows] == [1, 2, 3, 4, 5, None]
+    assert [r.acc_train for r in rows[:5]] == [67.5, 67.25, 90.75, 90.5, 91.25]
+    assert [r.published for r in rows[:5]] == [67.5, 67.25, 90.75, 90.5, 91.25]
+    assert all(r.acc_test is None and r.diverged_at is None and r.steps == 5000 for r in rows[:5])
+    assert [r.cost_train for r in rows[:5]] == [r.cost_train for r in result.results]
+    assert rows[-1] == sweep.Row(None, 47.0, None, None, None, None, None)
+
+
+def test_the_table_says_where_a_size_diverged():
+    settings = DEFAULTS.replace(m=100, alpha=10.0, activation="linear")
+    result = sweep.hidden_sizes(settings, sizes=(3,), steps=300, grid_size=10)
+    [row, base] = sweep.table(result)
+    d = result.results[0].divergence
+    assert d is not None and row.diverged_at == d.step and row.steps == d.step - 1
+    assert row.acc_test == round(100 * result.results[0].acc_test, 2)
+    assert base.acc_test == round(100 * result.baseline.acc_test, 2)
+
+
+def test_unmatched_names_the_sizes_off_the_published_table(table):
+    result, _ = table
+    assert sweep.has_published(result) and sweep.unmatched(result) == []
+    off = result._replace(results=[result.results[0]._replace(acc_train=0.7), *result.results[1:]])
+    assert sweep.unmatched(off) == [1]
+    plain = sweep.hidden_sizes(DEFAULTS.replace(m=100), sizes=(2,), steps=10, grid_size=10)
+    assert not sweep.has_published(plain) and sweep.unmatched(plain) == []
+
+
+def test_other_data_under_the_same_settings_is_another_key_and_a_change_of_dataset():
+    """The user's own points are not described by the settings: the data itself is."""
+    data = make_data(DEFAULTS)
+    moved = data._replace(X_train=data.X_train + 0.5)
+    assert sweep.data_digest(data) == sweep.data_digest(make_data(DEFAULTS))
+    assert sweep.data_digest(data) != sweep.data_digest(moved)
+    key = sweep.result_key(DEFAULTS, "n1", (1,), 10, data)
+    assert key == sweep.result_key(DEFAULTS, "n1", (1,), 10, make_data(DEFAULTS))
+    assert key != sweep.result_key(DEFAULTS, "n1", (1,), 10, moved)
+    assert sweep.differences(DEFAULTS, DEFAULTS, "n1", data, moved) == ("dataset",)
+    assert sweep.differences(DEFAULTS, DEFAULTS, "n1", data, data) == ()
+    assert sweep.differences(DEFAULTS, DEFAULTS.replace(seed=3), "n1", data, moved) == ("dataset", "seed")

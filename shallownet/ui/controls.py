@@ -25,10 +25,16 @@ _PRESET_PRESSED = "preset.pressed"  # the preset just pressed, until the sidebar
 
 def _init_widgets(s: Settings) -> None:
     """Each setting's widget starts at the session's setting; after that it keeps
-    what the user chose."""
+    what the user chose.
+
+    Every page draws the same sidebar, but Streamlit counts a widget on another
+    page as another widget and drops the old one's value when the page changes
+    (the sidebar then showed n1 = 1, the slider's minimum, and the network was
+    rebuilt with it). Writing each value back as the session's own, on every run,
+    is Streamlit's documented way to keep it across pages."""
     for name in FIELDS:
-        if KEY + name not in st.session_state:
-            st.session_state[KEY + name] = getattr(s, name)
+        key = KEY + name
+        st.session_state[key] = st.session_state[key] if key in st.session_state else getattr(s, name)
 
 
 def _range(name: str) -> dict:

@@ -130,8 +130,8 @@ EN = {
     ),
     "eq.forward": "Forward propagation",
     "eq.backward": "Backpropagation",
-    "eq.term": ":gray-background[${latex}$\u00a0**{shape}**]",
-    "eq.term.result": ":blue-background[${latex}$\u00a0**{shape}**]",
+    "eq.term": ":gray-background[${latex}\\;\\textbf{{{shape}}}$]",
+    "eq.term.result": ":blue-background[${latex}\\;\\textbf{{{shape}}}$]",
     "eq.summary": "min {min}  ·  mean {mean}  ·  max {max}",
     "eq.example.section": "One training example, through the equations",
     "eq.example.intro": (
@@ -154,8 +154,13 @@ EN = {
     ),
     "eq.keepdims.without": "Without keepdims",
     "eq.keepdims.with": "With keepdims=True",
-    "eq.keepdims.code_without": "db1 = np.sum(dZ1, axis=1) / m\n# db1.shape == {shape}\nb1 = b1 - alpha * db1\n# b1.shape == {result}",
-    "eq.keepdims.code_with": "db1 = np.sum(dZ1, axis=1, keepdims=True) / m\n# db1.shape == {shape}\nb1 = b1 - alpha * db1\n# b1.shape == {result}",
+    "eq.keepdims.code_without": (
+        "db1 = np.sum(dZ1, axis=1) / m\n# db1.shape == {shape}\nb1 = b1 - alpha * db1\n# b1.shape == {result}"
+    ),
+    "eq.keepdims.code_with": (
+        "db1 = np.sum(dZ1, axis=1, keepdims=True) / m\n# db1.shape == {shape}\n"
+        "b1 = b1 - alpha * db1\n# b1.shape == {result}"
+    ),
     "eq.keepdims.cut": "Showing {shown} of {n1} rows and columns.",
     "eq.keepdims.wrong": (
         "b1 became a {result} matrix instead of a {right} column: right on the diagonal only. No error is "
@@ -186,7 +191,9 @@ EN = {
     "gc.variant.db1_no_keepdims": "Wrong: db1 without keepdims",
     "gc.mistake.correct": "No mistake: the lecture's six equations.",
     "gc.mistake.one_minus_a": "The mistake: g1′(Z1) taken as 1 − A1 instead of tanh′ = 1 − A1², so dZ1 is wrong.",
-    "gc.mistake.no_one_over_m": "The mistake: dW2 = dZ2 A1ᵀ and db2 = Σ dZ2 without the 1/m, so they are m times too large.",
+    "gc.mistake.no_one_over_m": (
+        "The mistake: dW2 = dZ2 A1ᵀ and db2 = Σ dZ2 without the 1/m, so they are m times too large."
+    ),
     "gc.mistake.no_g_prime": (
         "The mistake: dZ1 = W2ᵀ dZ2 without the factor * g1′(Z1) (right only for the linear activation, "
         "where g1′ = 1)."
@@ -229,7 +236,9 @@ EN = {
     "gc.fig.tolerance": "tolerance {tolerance}",
     "gc.fig.zero": "0",
     "gc.overview": "Every backward pass at this network",
-    "gc.overview.caption": "Which gradients each backward pass gets wrong, checked against the same central differences.",
+    "gc.overview.caption": (
+        "Which gradients each backward pass gets wrong, checked against the same central differences."
+    ),
     "gc.col.variant": "Backward pass",
     "gc.kink.section": "ReLU's kink: when the check itself is wrong",
     "gc.kink.explain": (

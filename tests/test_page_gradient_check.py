@@ -1,0 +1,194 @@
+"""The Gradient check page through Streamlit's AppTest: the check passes for the
+lecture's backward pass and fails for each wrong one, where its mistake is; the
+numbers are the core's; ReLU's kink is shown and named; a big network stays quick."""
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from shallownet import gradcheck
+from shallownet.gradcheck import VARIANTS
+from shallownet.ui.texts import t
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "gradient_check.py")
+WRONG = [name for name in VARIANTS if name != "correct"]
+PARAMS = ["W1", "b1", "W2", "b2"]
+
+
+def page(steps=0, **settings):
+    """The page on the session's network after ``steps`` steps, with ``settings``
+    chosen in the sidebar first."""
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    assert not at.exception
+    for name, value in settings.items():
+        widget = at.selectbox(key=f"setting.{name}") if isinstance(value, str) else at.slider(key=f"setting.{name}")
+        widget.set_value(value).run()
+        assert not at.exception
+    at.session_state["playground"].step(steps)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def network(at):
+    tr = at.session_state["playground"].trainer
+    return tr.params, tr.data.X_train, tr.data.Y_train, tr.settings.activation
+
+
+def choose(at, variant):
+    at.selectbox(key="gc.variant").set_value(variant).run()
+    assert not at.exception
+
+
+def table(at):
+    """The selected check's table, as the page shows it."""
+    return at.dataframe[0].value
+
+
+@pytest.fixture(scope="module", params=[0, 300], ids=lambda s: f"step{s}")
+def trained(request):
+    return page(request.param)
+
+
+def test_the_lectures_backward_pass_passes(trained):
+    at = trained
+    choose(at, "correct")
+    assert at.title[0].value == t("page.gradient_check")
+    assert len(at.success) == 1 and at.success[0].value.startswith("Pass:")
+    assert [e.value for e in at.error if not e.value.startswith("At the kink")] == []
+    assert list(table(at)[t("gc.col.result")]) == [t("gc.ok")] * 4
+
+
+@pytest.mark.parametrize("variant", WRONG)
+def test_each_wrong_backward_pass_fails_where_its_mistake_is(trained, variant):
+    at = trained
+    choose(at, variant)
+    assert not at.success
+    failed = [p for p in PARAMS if p in VARIANTS[variant].wrong]
+    assert at.error[0].value == t("gc.fail", params=", ".join(failed))
+    assert t(f"gc.mistake.{variant}") in [m.value for m in at.markdown]
+    shown = dict(zip(table(at)[t("gc.col.param")], table(at)[t("gc.col.result")]))
+    assert shown == {p: t("gc.bad") if p in failed else t("gc.ok") for p in PARAMS}
+
+
+def test_the_numbers_shown_are_the_cores(trained):
+    at = trained
+    p, X, Y, activation = network(at)
+    results = gradcheck.check_variants(p, X, Y, activation)
+    for variant in ("correct", "one_minus_a"):
+        choose(at, variant)
+        rows = gradcheck.rows(results[variant])
+        df = table(at)
+        assert list(df[t("gc.col.param")]) == [r.name for r in rows]
+        assert list(df[t("gc.col.shape")]) == [str(r.shape) for r in rows]
+        np.testing.assert_allclose(df[t("gc.col.error")], [r.relative_error for r in rows], rtol=1e-9)
+        np.testing.assert_allclose(df[t("gc.col.analytic")], [r.analytic_norm for r in rows], rtol=1e-12)
+        np.testing.assert_allclose(df[t("gc.col.numerical")], [r.numerical_norm for r in rows], rtol=1e-9)
+    # and every variant at once: the overview says pass or fail as the core does
+    overview = at.dataframe[1].value
+    assert list(overview[t("gc.col.variant")]) == [t(f"gc.variant.{name}") for name in VARIANTS]
+    for k, name in enumerate(VARIANTS):
+        passes = results[name].passes()
+        assert [overview[p][k] for p in PARAMS] == [t("gc.ok") if passes[p] else t("gc.bad") for p in PARAMS]
+
+
+def test_db1_without_keepdims_names_its_shape(trained):
+    at = trained
+    choose(at, "db1_no_keepdims")
+    assert any("shape (4,) for a parameter of shape (4, 1)" in w.value for w in at.warning)
+
+
+def test_a_new_networks_tiny_gradient_passes_on_its_difference_and_says_so():
+    at = page(0)
+    r = gradcheck.gradient_check(*network(at)[:3], network(at)[3])
+    tiny = [row.name for row in gradcheck.rows(r) if row.by_rounding]
+    assert tiny  # b1 of a new network is ~1e-8
+    assert any(c.value.startswith(", ".join(tiny) + ": the gradient is as small") for c in at.caption)
+
+
+def test_the_relu_kink_section_shows_the_check_failing_at_the_kink():
+    at = page(300)
+    case = gradcheck.relu_kink(*network(at)[:3])
+    failed = [p for p, ok in case.result.passes().items() if not ok]
+    assert failed and set(failed) <= {"W1", "b1"}
+    assert at.error[-1].value == t("gc.kink.result_fail", params=", ".join(failed))
+    assert t("gc.kink.explain", unit=case.unit, example=case.example) in [m.value for m in at.markdown]
+
+
+@pytest.mark.parametrize("seed, near", [(0, 1), (1, 0)])
+def test_a_relu_network_near_its_kink_says_so_next_to_the_verdict(seed, near):
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    at.selectbox(key="setting.activation").set_value("relu").run()
+    at.number_input(key="setting.seed").set_value(seed).run()
+    at.session_state["playground"].step(300)
+    at.run()
+    assert not at.exception
+    p, X, Y, _ = network(at)
+    assert gradcheck.near_kink(p, X) == near
+    warned = [w.value for w in at.warning if w.value == t("gc.near_kink", n=near)]
+    if near:
+        assert warned and at.error[0].value.startswith("Fail:")  # the check's fault, and the page says it
+    else:
+        assert not warned and at.success[0].value.startswith("Pass:")
+
+
+def test_zeros_initialisation_has_no_kink_to_show_and_says_why_a_wrong_pass_passes():
+    at = page(0, init="zeros")
+    assert at.warning[-1].value == t("gc.kink.no_w2")
+    choose(at, "one_minus_a")  # with W2 = 0 no gradient reaches the hidden layer
+    assert at.success and t("gc.wrong_passes") in [i.value for i in at.info]
+
+
+def test_a_big_network_checks_quickly():
+    at = page(50, n1=64)
+    p, X, Y, activation = network(at)
+    assert p.W1.shape == (64, 2)
+    start = time.thread_time()  # CPU time: a loaded machine does not fail it
+    gradcheck.check_variants(p, X, Y, activation)
+    gradcheck.relu_kink(p, X, Y)
+    gradcheck.near_kink(p, X)
+    spent = time.thread_time() - start
+    # measured ~0.05 s here; one forward pass per shifted entry (numerical_gradient)
+    # would take ~4 s for these 8 checks of 257 parameters
+    assert spent < 2.0, spent
+    assert at.success[0].value.startswith("Pass:")
+
+
+# -- the figures -------------------------------------------------------------------------
+
+LABELS = {"title": "t", "y": "relative error", "tolerance": "tolerance", "zero": "0"}
+
+
+def test_the_error_bars_are_coloured_by_pass_and_the_tolerance_sits_on_the_log_axis():
+    from shallownet.lecture_figures import gradient_check as figures
+
+    errors = {"W1": 3e-3, "b1": 0.0, "W2": 2e-10, "b2": float("nan")}
+    passes = {"W1": False, "b1": True, "W2": True, "b2": False}
+    fig = figures.errors_figure([("check", errors, passes)], 1e-7, labels=LABELS)
+    [bars] = fig.data
+    assert list(bars.marker.color) == [figures.FAIL_COLOR, figures.PASS_COLOR, figures.PASS_COLOR, figures.FAIL_COLOR]
+    assert list(bars.y) == [3e-3, figures.FLOOR, 2e-10, None]  # 0 on the floor, NaN not drawn
+    assert fig.layout.yaxis.type == "log"
+    [line] = fig.layout.shapes
+    assert line.y0 == line.y1 == 1e-7
+    [note] = fig.layout.annotations
+    assert note.y == pytest.approx(-7) and note.text == "tolerance"  # a log axis places annotations by exponent
+    low, high = fig.layout.yaxis.range
+    assert low < -17 and high > np.log10(3e-3)
+    fig.to_json()  # no NaN where JSON cannot carry it
+
+
+def test_two_checks_side_by_side_are_told_apart_in_the_legend():
+    from shallownet.lecture_figures import gradient_check as figures
+
+    e, ok = {"W1": 1e-3, "b1": 1e-9}, {"W1": False, "b1": True}
+    fig = figures.errors_figure([("before", e, ok), ("at the kink", e, ok)], 1e-7, labels=LABELS)
+    shown = [tr for tr in fig.data if tr.showlegend is not False]
+    assert [tr.name for tr in shown] == ["before", "at the kink"]
+    assert shown[0].marker.pattern.shape != shown[1].marker.pattern.shape
+    assert {tr.offsetgroup for tr in fig.data} == {"0", "1"}  # a legend entry takes no room among the bars

@@ -1,0 +1,190 @@
+"""The Initialisation page through AppTest: zeros against random weights on the
+session's data and settings, and the initial scale's saturation; every number shown
+is the core's for the same settings."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from shallownet import initialisation
+from shallownet.lecture_figures import initialisation as figs
+from shallownet.settings import DEFAULTS
+from shallownet.ui.playground import Playground
+from shallownet.ui.remember import STORE
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "initialisation.py")
+
+
+def run(target):
+    """Run the page (an AppTest, or a widget whose value was just set) and check it did not raise."""
+    app = target.run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.fixture
+def at():
+    return run(AppTest.from_file(PAGE, default_timeout=60))
+
+
+def decode(value):
+    """A plotly array as numpy: plain lists, or plotly's typed arrays (dtype, bdata, shape)."""
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        shape = value.get("shape")
+        if shape:
+            array = array.reshape([int(n) for n in str(shape).split(",")])
+        return array
+    return np.asarray(value)
+
+
+def chart(at, key):
+    [element] = [c for c in at.get("plotly_chart") if key in c.proto.id]
+    return json.loads(element.proto.spec)
+
+
+def metrics(at, label):
+    return [m.value for m in at.metric if m.label == label]
+
+
+def session_settings(at):
+    return at.session_state["playground"].settings
+
+
+def core_compare(at, steps):
+    pg = at.session_state["playground"]
+    return initialisation.compare(pg.settings.replace(init="random"), steps, data=pg.trainer.data)
+
+
+def test_zeros_keep_the_rows_of_w1_equal_and_random_weights_do_not(at):
+    zeros, random = (float(v) for v in metrics(at, "Symmetry"))
+    assert zeros == 0.0
+    assert random > 0.1
+    runs = core_compare(at, 1000)
+    # the numbers shown are the core's, for the session's settings and data
+    assert metrics(at, "Symmetry") == [f"{runs[m].symmetry:.3g}" for m in ("zeros", "random")]
+    assert metrics(at, "Accuracy, train") == [f"{runs[m].acc_train:.1%}" for m in ("zeros", "random")]
+    assert metrics(at, "Cost J, train") == [f"{runs[m].costs[-1]:.4f}" for m in ("zeros", "random")]
+
+
+def test_the_rows_of_w1_shown_are_the_trained_networks(at):
+    runs = core_compare(at, 1000)
+    fig = chart(at, "initialisation.rows")
+    heatmaps = [trace for trace in fig["data"] if trace["type"] == "heatmap"]
+    assert len(heatmaps) == 2
+    for trace, method in zip(heatmaps, ("zeros", "random")):
+        W1 = decode(trace["z"])
+        assert W1.shape == (DEFAULTS.n1, 2)
+        np.testing.assert_array_equal(W1, runs[method].params.W1)
+    assert not decode(heatmaps[0]["z"]).any()  # tanh: zeros stay zeros
+
+
+def test_the_boundaries_are_those_of_the_two_runs_over_the_sessions_data(at):
+    runs = core_compare(at, 1000)
+    fig = chart(at, "initialisation.boundaries")
+    heatmaps = [trace for trace in fig["data"] if trace["type"] == "heatmap"]
+    for trace, method in zip(heatmaps, ("zeros", "random")):
+        np.testing.assert_array_equal(decode(trace["z"]), figs.quantize(runs[method].proba))
+    # zeros predict 0.5 everywhere, random weights separate the moons
+    assert set(np.unique(decode(heatmaps[0]["z"]))) == {128}
+    assert decode(heatmaps[1]["z"]).min() < 50 and decode(heatmaps[1]["z"]).max() > 200
+    d = at.session_state["playground"].trainer.data
+    points = [trace for trace in fig["data"] if trace["type"] == "scatter" and trace.get("mode") == "markers"]
+    shown = sum(decode(trace["x"]).size for trace in points)
+    assert shown == 2 * (d.X_train.shape[1] + d.X_test.shape[1])  # both panels, every point
+    titles = [a["text"] for a in fig["layout"]["annotations"]]
+    assert titles == ["Zeros, after 1,000 steps", "Random × 0.01, after 1,000 steps"]
+
+
+def test_the_steps_slider_trains_that_many_steps(at):
+    run(at.slider(key="initialisation.steps").set_value(200))
+    runs = core_compare(at, 200)
+    assert metrics(at, "Cost J, train") == [f"{runs[m].costs[-1]:.4f}" for m in ("zeros", "random")]
+    assert metrics(at, "Symmetry") == [f"{runs[m].symmetry:.3g}" for m in ("zeros", "random")]
+    assert "after 200 steps" in chart(at, "initialisation.boundaries")["layout"]["annotations"][1]["text"]
+
+
+def test_with_the_sigmoid_the_zero_rows_move_but_stay_equal(at):
+    run(at.selectbox(key="setting.activation").set_value("sigmoid"))
+    assert session_settings(at).activation == "sigmoid"
+    W1 = decode([t for t in chart(at, "initialisation.rows")["data"] if t["type"] == "heatmap"][0]["z"])
+    assert np.abs(W1).max() > 1e-3  # the rows moved ...
+    assert np.ptp(W1, axis=0).max() <= 1e-9 * np.abs(W1).max()  # ... together
+    zeros, random = (float(v) for v in metrics(at, "Symmetry"))
+    assert zeros <= 1e-9 and random > 0.1
+
+
+def test_one_hidden_unit_has_nothing_to_compare_and_says_so(at):
+    run(at.slider(key="setting.n1").set_value(1))
+    assert metrics(at, "Symmetry") == ["0", "0"]
+    assert any("n1 = 1" in i.value for i in at.info)
+
+
+def test_a_rerun_does_not_train_again(at, monkeypatch):
+    store = at.session_state[STORE]
+    before = dict(store)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("trained again")
+
+    monkeypatch.setattr(initialisation, "compare", refuse)
+    monkeypatch.setattr(initialisation, "saturation", refuse)
+    run(at)
+    after = at.session_state[STORE]
+    assert after.keys() == before.keys() and all(after[k] is before[k] for k in before)
+
+
+@pytest.mark.parametrize("scale", [0.01, 1.0, 10.0])
+def test_the_initial_scale_shows_g1_prime_at_initialisation_and_the_cost(at, scale):
+    run(at.select_slider(key="initialisation.scale").set_value(scale))
+    pg = at.session_state["playground"]
+    (core,) = initialisation.saturation(pg.settings, 1000, (scale,), data=pg.trainer.data)
+    assert metrics(at, "Mean g1'(Z1) at initialisation") == [f"{core.mean_dg:.3f}"]
+    assert metrics(at, "Cost J at step 0") == [f"{core.costs[0]:.4f}"]
+    assert metrics(at, "Cost J after 1,000 steps") == [f"{core.costs[-1]:.4f}"]
+    [histogram] = chart(at, "initialisation.histogram")["data"]
+    counts, _ = np.histogram(core.dg, bins=figs.BIN_EDGES)
+    np.testing.assert_allclose(decode(histogram["y"]), 100 * counts / core.dg.size, rtol=1e-12)
+    assert decode(histogram["y"]).sum() == pytest.approx(100)  # every entry in a bin
+    curves = {trace["name"]: trace for trace in chart(at, "initialisation.costs")["data"]}
+    assert set(curves) == {f"scale {s:g}" for s in {0.01, 0.1, 1.0, 10.0, scale}}
+    np.testing.assert_array_equal(decode(curves[f"scale {scale:g}"]["y"]), core.costs)
+    assert curves[f"scale {scale:g}"]["line"]["width"] > curves["scale 0.1"]["line"]["width"] or scale == 0.1
+
+
+def test_a_large_scale_saturates_tanh(at):
+    run(at.select_slider(key="initialisation.scale").set_value(0.01))
+    small = float(metrics(at, "Mean g1'(Z1) at initialisation")[0])
+    run(at.select_slider(key="initialisation.scale").set_value(10.0))
+    large = float(metrics(at, "Mean g1'(Z1) at initialisation")[0])
+    assert small > 0.99 and large < 0.1
+
+
+def test_relu_is_said_not_to_saturate(at):
+    run(at.selectbox(key="setting.activation").set_value("relu"))
+    assert any("does not saturate" in i.value for i in at.info)
+
+
+def test_a_diverging_run_is_reported_and_the_page_stays(at):
+    run(at.selectbox(key="setting.activation").set_value("linear"))
+    run(at.select_slider(key="setting.alpha").set_value(10.0))
+    runs = core_compare(at, 1000)
+    assert runs["random"].divergence is not None
+    assert any(f"step {runs['random'].divergence.step:,}" in w.value for w in at.warning)
+    assert len(at.get("plotly_chart")) == 4
+
+
+def test_a_large_network_trains_fewer_steps_and_says_so():
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["playground"] = Playground(DEFAULTS.replace(n1=64, m=2000))
+    run(at)
+    steps = initialisation.step_limit(session_settings(at).replace(init="random"), 2, 1000)
+    assert steps < 1000
+    assert any(f"trains {steps:,} steps instead of 1,000" in i.value for i in at.info)
+    assert f"after {steps:,} steps" in chart(at, "initialisation.boundaries")["layout"]["annotations"][0]["text"]
+    W1 = [t for t in chart(at, "initialisation.rows")["data"] if t["type"] == "heatmap"][1]["z"]
+    assert decode(W1).shape == (64, 2)

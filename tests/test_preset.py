@@ -1,0 +1,114 @@
+"""The Playground's preset "Course assignment", through AppTest on app.py: it gives the
+session the assignment's settings, data and initial weights, and Play then shows the
+published run."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from shallownet import equations
+from shallownet.settings import DEFAULTS, PRESETS
+from shallownet.trainer import Trainer
+from shallownet.ui import controls
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PRESET = PRESETS["Course assignment"]
+# "Cost after iteration 1000" as the course assignment prints it (tests/test_assignment.py)
+PUBLISHED_COST_1000 = 0.288083
+PUBLISHED_COST_0 = 0.693048
+
+
+def playground(at):
+    return at.session_state["playground"]
+
+
+def shown_metrics(at) -> dict:
+    [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
+    return json.loads(view.proto.json_args)["payload"]["frames"][-1]["metrics"]
+
+
+def click(at, label):
+    [button] = [b for b in at.button if b.label == label]
+    button.click().run()
+    assert not at.exception
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception
+    assert playground(app).settings == DEFAULTS  # the preset is not what the app starts with
+    return app
+
+
+def assert_the_assignments_network_at_step_0(at):
+    pg = playground(at)
+    assert pg.settings == PRESET
+    assert pg.trainer.step_count == 0 and not pg.playing
+    expected = Trainer(PRESET)
+    for name, got, want in zip(expected.params._fields, pg.trainer.params, expected.params):
+        np.testing.assert_array_equal(got, want, err_msg=name)
+    for got, want in zip(pg.trainer.data, expected.data):
+        np.testing.assert_array_equal(got, want)
+    assert pg.trainer.data.X_test.shape == (2, 0)
+    assert round(pg.trainer.latest.cost_train, 6) == PUBLISHED_COST_0
+
+
+def test_the_preset_gives_the_assignments_settings_data_and_weights(at):
+    at.button(key="preset.course_assignment").click().run()
+    assert not at.exception
+    assert_the_assignments_network_at_step_0(at)
+    # the widgets show the preset's values, so the next run keeps them
+    for name, value in PRESET.as_dict().items():
+        assert at.session_state[controls.KEY + name] == value, name
+    assert at.selectbox(key="setting.dataset").value == "flower"
+    assert at.slider(key="setting.n1").value == 4
+    assert "Course assignment" in at.info[0].value
+    at.run()
+    assert playground(at).settings == PRESET and playground(at).trainer.step_count == 0
+
+
+def test_after_1000_steps_the_preset_shows_the_published_cost(at):
+    at.button(key="preset.course_assignment").click().run()
+    for _ in range(10):
+        click(at, "×100")
+    pg = playground(at)
+    assert pg.trainer.step_count == 1000
+    assert round(pg.trainer.latest.cost_train, 6) == PUBLISHED_COST_1000
+    metrics = shown_metrics(at)
+    assert metrics["step"] == "1,000"
+    assert metrics["cost_train"] == f"{PUBLISHED_COST_1000:.4f}"
+    assert metrics["cost_test"] == "–"  # no test split
+
+
+def test_pressing_the_preset_again_starts_its_network_over(at):
+    at.button(key="preset.course_assignment").click().run()
+    click(at, "×100")
+    assert playground(at).trainer.step_count == 100
+    at.button(key="preset.course_assignment").click().run()
+    assert not at.exception
+    assert_the_assignments_network_at_step_0(at)
+
+
+def test_the_preset_stops_play_and_overrides_changed_settings(at):
+    at.slider(key="setting.n1").set_value(9).run()
+    at.select_slider(key="setting.alpha").set_value(0.1).run()
+    click(at, "Play")
+    assert playground(at).playing
+    at.button(key="preset.course_assignment").click().run()
+    assert not at.exception
+    assert_the_assignments_network_at_step_0(at)
+
+
+def test_with_the_preset_the_lecture_pages_see_the_assignments_shapes(at):
+    from shallownet.ui import lecture
+
+    at.button(key="preset.course_assignment").click().run()
+    net = lecture.network(playground(at))
+    assert net.X.shape == (2, 400) and net.Y.shape == (1, 400) and net.params.W1.shape == (4, 2)
+    eqs = {e.name: e for e in equations.equations(net.params, net.X, net.Y, net.activation)}
+    assert eqs["dZ1"].value.shape == (4, 400)
