@@ -7,8 +7,10 @@ import streamlit as st
 from shallownet import equations
 from shallownet.equations import EXAMPLE_LATEX, matrix_latex, number_latex, table_latex
 from shallownet.lecture_figures import equations as figures
-from shallownet.ui import lecture
+from shallownet.ui import lecture, router
 from shallownet.ui.texts import t
+
+router.through_app()  # before anything else: see ui/router.py
 
 EXAMPLE, PICK = "eq.example", "eq.pick"
 MAX_ROWS = 8  # hidden units written out for one example; a table has them all

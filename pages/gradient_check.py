@@ -8,8 +8,10 @@ import streamlit as st
 from shallownet import gradcheck
 from shallownet.gradcheck import TOLERANCE, VARIANTS
 from shallownet.lecture_figures import gradient_check as figures
-from shallownet.ui import lecture
+from shallownet.ui import lecture, router
 from shallownet.ui.texts import t
+
+router.through_app()  # before anything else: see ui/router.py
 
 EPS = 1e-5
 KINKED = ("relu", "leaky_relu")  # the activations with a kink at 0

@@ -9,8 +9,10 @@ from shallownet import assignment, sweep
 from shallownet.lecture_figures import sizes as figures
 from shallownet.settings import ALPHAS, FIELDS
 from shallownet.trainer import make_data
-from shallownet.ui import lecture
+from shallownet.ui import lecture, router
 from shallownet.ui.texts import t
+
+router.through_app()  # before anything else: see ui/router.py
 
 STATE = "hidden_layer_size"  # this page's results: "sweep", "assignment", "alphas", "shown"
 ALPHA_STEPS = 2_000

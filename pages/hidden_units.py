@@ -7,8 +7,10 @@ import streamlit as st
 from shallownet import hidden_units
 from shallownet.grid import make_grid
 from shallownet.lecture_figures import hidden_units as figs
-from shallownet.ui import lecture
+from shallownet.ui import lecture, router
 from shallownet.ui.texts import t
+
+router.through_app()  # before anything else: see ui/router.py
 
 GRID_SIZE = 60  # each panel's heatmap is GRID_SIZE x GRID_SIZE
 

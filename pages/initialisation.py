@@ -6,9 +6,11 @@ import streamlit as st
 from shallownet import hidden_units, initialisation
 from shallownet.lecture_figures import initialisation as figs
 from shallownet.settings import SCALES
-from shallownet.ui import lecture
+from shallownet.ui import lecture, router
 from shallownet.ui.remember import remembered
 from shallownet.ui.texts import t
+
+router.through_app()  # before anything else: see ui/router.py
 
 pg = lecture.page("page.initialisation", "initialisation.intro")
 net = lecture.network(pg)

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from shallownet.ui import controls, exchange, panels
+from shallownet.ui import controls, exchange, panels, router
 from shallownet.ui.texts import t
+
+router.through_app()  # before anything else: see ui/router.py
 
 pg = panels.playground()
 exchange.open_link(pg)  # a shared link's settings and step, before any widget

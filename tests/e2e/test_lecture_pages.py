@@ -21,6 +21,10 @@ def test_a_lecture_page_renders_its_figures_and_no_exception(browser, app_url, p
     try:
         page.goto(f"{app_url}/{path}")
         page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
+        if path == "hidden_layer_size":
+            # its figures come from the sweep, which a button starts
+            page.get_by_role("button", name="Train these sizes").click()
+            page.get_by_text("Logistic regression").first.wait_for(timeout=120_000)
         # every page has at least one plotly figure, drawn by plotly.js
         page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=60_000)
         page.wait_for_timeout(1500)

@@ -54,7 +54,8 @@ def test_the_live_view_stays_at_full_strength_while_playing(slow_page):
     frame.wait_for_function(STEP_CHANGED, arg=stopped, timeout=30_000)
     stepping = [right_after_step, *page.evaluate(OPACITY_SAMPLES)]
 
-    assert len(playing) >= 20, f"only {len(playing)} samples in 6 s"
+    # a 4x throttled main thread runs the 100 ms sampler late: 14-30 samples seen
+    assert len(playing) >= 10, f"only {len(playing)} samples in 6 s"
     assert not faded(playing), (
         f"{len(faded(playing))} of {len(playing)} samples while playing below full strength: {faded(playing)}")
     assert not faded(stepping), f"below full strength after Step, at rest: {faded(stepping)}"
