@@ -96,3 +96,16 @@ def test_the_step_limit_keeps_a_study_within_its_work():
         assert networks * 64 * 5000 * steps <= initialisation.MAX_WORK
         assert networks * 64 * 5000 * (steps + 1) > initialisation.MAX_WORK
     assert initialisation.step_limit(big, 10_000) == 1  # never less than one step
+
+
+def test_a_big_network_keeps_a_bounded_sample_of_its_derivatives():
+    from shallownet.initialisation import MAX_DG_VALUES, initial_derivatives, saturation
+    from shallownet.settings import Settings
+    from shallownet.trainer import Trainer
+
+    settings = Settings(n1=64, m=1000, test_fraction=0.0)
+    [run] = saturation(settings, 1, scales=(1.0,))
+    assert run.dg.size == MAX_DG_VALUES
+    full = initial_derivatives(Trainer(settings.replace(init="random", init_scale=1.0)))
+    assert run.mean_dg == pytest.approx(float(full.mean()), rel=1e-12)
+    assert abs(float(run.dg.mean()) - run.mean_dg) < 0.01
