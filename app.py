@@ -11,8 +11,11 @@ from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
+from shallownet.ui import language, present  # noqa: E402
 from shallownet.ui.texts import t  # noqa: E402
 
+language.choose()  # from the address, the session or the browser, before any text
+present.choose()
 st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 # styles for every page (a style-only st.html goes to the page's head, taking no room)
 st.html(Path(__file__).parent / "shallownet" / "ui" / "app.css")
@@ -29,4 +32,6 @@ page = st.navigation({
         st.Page("pages/hidden_layer_size.py", title=t("page.hidden_layer_size"), icon="📏"),
     ],
 })
+language.control()
+present.control()
 page.run()

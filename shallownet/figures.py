@@ -149,3 +149,23 @@ def grad_norm_series(steps, norms: dict) -> dict:
     to arrays."""
     return {i: dict(x=steps, y=norms[g]) for i, g in enumerate(GRADIENTS)}
 
+
+
+def enlarged(fig: dict, factor: float) -> dict:
+    """``fig`` with every font in its layout ``factor`` times larger (a projector seen
+    from the back of a hall); the data are shared, not copied. The page-wide font
+    (plotly's default 12 where none is set) sizes the axes' tick labels too."""
+    def grow(node, in_font=False):
+        if isinstance(node, dict):
+            out = {k: grow(v, in_font or k in ("font", "tickfont")) for k, v in node.items()}
+            if in_font and "size" in out:
+                out["size"] = round(out["size"] * factor, 1)
+            return out
+        if isinstance(node, list):
+            return [grow(v, in_font) for v in node]
+        return node
+
+    layout = grow(fig["layout"])
+    font = layout.setdefault("font", {})
+    font.setdefault("size", round(12 * factor, 1))
+    return {**fig, "layout": layout}

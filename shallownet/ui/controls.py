@@ -14,6 +14,7 @@ import streamlit as st
 from .. import activations, datasets
 from ..network import INIT_METHODS
 from ..settings import FIELDS, PRESETS, Settings
+from . import language, present
 from .playground import SPEEDS, Playground
 from .texts import t
 
@@ -66,11 +67,14 @@ def _start_preset(pg: Playground, name: str, lang: str) -> None:
     pg.notice = ("preset.applied", {"name": t(f"preset.{PRESET_TEXTS[name]}", lang)})
 
 
-def sidebar(pg: Playground, lang: str = "en", *, playground: bool = True) -> None:
+def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True) -> None:
     """The settings, in the sidebar; applies whatever the user changed. The speed and
     the cost's scale belong to the Playground's live view: other pages
-    (``playground=False``) leave them out."""
+    (``playground=False``) leave them out. In presentation mode n1, α and the
+    activation are drawn in the page instead (see present.py)."""
+    lang = lang or language.current()  # the widgets' format functions keep it
     _init_widgets(pg.settings)
+    presenting = present.active()
 
     with st.sidebar:
         st.subheader(t("preset.section", lang))
@@ -95,9 +99,9 @@ def sidebar(pg: Playground, lang: str = "en", *, playground: bool = True) -> Non
         st.checkbox(t("setting.standardize", lang), key=KEY + "standardize", help=t("help.standardize", lang))
 
         st.subheader(t("section.network", lang))
-        st.slider(t("setting.n1", lang), **_range("n1"), key=KEY + "n1")
-        st.selectbox(t("setting.activation", lang), tuple(activations.ACTIVATIONS), key=KEY + "activation",
-                     format_func=lambda n: t(f"activation.{n}", lang))
+        if not presenting:
+            _n1(st, lang)
+            _activation(st, lang)
         st.selectbox(t("setting.init", lang), INIT_METHODS, key=KEY + "init",
                      format_func=lambda n: t(f"init.{n}", lang), help=t("help.init", lang))
         st.select_slider(t("setting.init_scale", lang), FIELDS["init_scale"]["ticks"], key=KEY + "init_scale",
@@ -105,8 +109,8 @@ def sidebar(pg: Playground, lang: str = "en", *, playground: bool = True) -> Non
                          disabled=st.session_state[KEY + "init"] == "zeros")
 
         st.subheader(t("section.descent", lang))
-        st.select_slider(t("setting.alpha", lang), FIELDS["alpha"]["ticks"], key=KEY + "alpha",
-                         format_func=_fmt, help=t("help.alpha", lang))
+        if not presenting:
+            _alpha(st, lang)
         if playground:
             st.select_slider(t("setting.speed", lang), SPEEDS, value=pg.speed, key="speed",
                              help=t("help.speed", lang),
@@ -115,6 +119,13 @@ def sidebar(pg: Playground, lang: str = "en", *, playground: bool = True) -> Non
             st.toggle(t("setting.cost_log", lang), value=pg.cost_log, key="cost_log",
                       on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
 
+    if presenting:
+        # the sidebar is hidden: what a lecturer turns while talking comes into the page
+        cols = st.columns(3)
+        _n1(cols[0], lang)
+        _alpha(cols[1], lang)
+        _activation(cols[2], lang)
+
     requested = {name: st.session_state[KEY + name] for name in FIELDS}
     pg.apply(Settings(**requested))
     preset = st.session_state.pop(_PRESET_PRESSED, None)
@@ -122,11 +133,25 @@ def sidebar(pg: Playground, lang: str = "en", *, playground: bool = True) -> Non
         _start_preset(pg, preset, lang)
 
 
+def _n1(where, lang) -> None:
+    where.slider(t("setting.n1", lang), **_range("n1"), key=KEY + "n1")
+
+
+def _activation(where, lang) -> None:
+    where.selectbox(t("setting.activation", lang), tuple(activations.ACTIVATIONS), key=KEY + "activation",
+                    format_func=lambda n: t(f"activation.{n}", lang))
+
+
+def _alpha(where, lang) -> None:
+    where.select_slider(t("setting.alpha", lang), FIELDS["alpha"]["ticks"], key=KEY + "alpha",
+                        format_func=_fmt, help=t("help.alpha", lang))
+
+
 def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def buttons(pg: Playground, lang: str = "en") -> None:
+def buttons(pg: Playground, lang: str | None = None) -> None:
     """Step, ×10, ×100, Play, Pause and Reset, in one row."""
     cols = st.columns(6)
     stopped = pg.diverged

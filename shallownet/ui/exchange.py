@@ -24,6 +24,7 @@ from ..grid import make_grid
 from ..picture import boundary_png
 from ..settings import FIELDS
 from ..trainer import source_points
+from . import language
 from .controls import KEY
 from .frames import boundary_on
 from .playground import Playground
@@ -37,13 +38,13 @@ DONE = "exchange.done"  # the last upload's success, likewise
 MAX_LINK_STEPS = 100_000
 
 
-def open_link(pg: Playground, lang: str = "en") -> None:
+def open_link(pg: Playground, lang: str | None = None) -> None:
     """On the session's first run, before the sidebar: the settings and the step in
     the address, if it has any."""
     if st.session_state.get(OPENED):
         return
     st.session_state[OPENED] = True
-    query = st.query_params.to_dict()
+    query = {k: v for k, v in st.query_params.to_dict().items() if k not in share.PAGE_PARAMETERS}
     if not query:
         return
     shared = share.from_query(query)
@@ -65,7 +66,7 @@ def open_link(pg: Playground, lang: str = "en") -> None:
     st.session_state[IGNORED] = (ignored, pg.settings)
 
 
-def ignored_parameters(pg: Playground, lang: str = "en") -> None:
+def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
     """What the address asked for that was not used, one warning each, until the
     settings change."""
     ignored, opened_with = st.session_state.get(IGNORED, ((), None))
@@ -91,6 +92,7 @@ def follow(pg: Playground) -> None:
 
 def link(pg: Playground) -> str:
     query = share.to_query(pg.settings, pg.trainer.step_count)
+    query.update({k: v for k, v in st.query_params.to_dict().items() if k in share.PAGE_PARAMETERS})
     if pg.settings.dataset == OWN:
         query.pop("dataset")
     base = (st.context.url or "").split("?")[0]
@@ -163,9 +165,15 @@ def _load_data(pg: Playground, lang: str) -> None:
     _said(done=t(key, lang, name=upload.name, m=f"{own.X.shape[1]:,}", mapping=mapping))
 
 
-def panel(pg: Playground, lang: str = "en") -> None:
-    """Share, save and your own data, in an expander under the live view."""
-    with st.expander(t("exchange.title", lang)):
+def panel(pg: Playground, lang: str | None = None) -> None:
+    """Share, save and your own data, under the live view, drawn only when asked
+    for: its uploaders, downloads and code block each load their own part of
+    Streamlit's page code, which a first visit on a slow laptop would otherwise
+    wait for before the live view (an expander draws its contents even closed)."""
+    lang = lang or language.current()  # the widgets' format functions keep it
+    if not st.toggle(t("exchange.title", lang), key="exchange.open"):
+        return
+    with st.container(border=True):
         st.caption(t("share.link", lang))
         st.code(link(pg), language=None, wrap_lines=True)
         cols = st.columns(4)

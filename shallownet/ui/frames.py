@@ -20,6 +20,7 @@ from .. import figures
 from ..grid import level_segments
 from ..history import Record
 from ..trainer import Trainer
+from . import language
 from .texts import t
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ CURVE_POINTS = 500  # the most points a curve sends
 METRICS = ("step", "cost_train", "cost_test", "acc_train", "acc_test")
 
 
-def format_metrics(r: Record, lang: str = "en") -> dict:
+def format_metrics(r: Record, lang: str | None = None) -> dict:
     """The numbers of a Record as the live view shows them."""
     def cost(v):
         if math.isnan(v):
@@ -62,7 +63,7 @@ def has_test(trainer: Trainer) -> bool:
     return trainer.data.X_test.shape[1] > 0
 
 
-def frame(trainer: Trainer, grid, lang: str = "en") -> dict:
+def frame(trainer: Trainer, grid, lang: str | None = None) -> dict:
     """The trainer's current state as one frame: the numbers and the boundary."""
     r = trainer.latest
     P, segments = boundary_on(trainer, grid)
@@ -91,7 +92,7 @@ def series(trainer: Trainer) -> dict:
     }
 
 
-def build_figures(trainer: Trainer, grid, *, cost_log: bool, lang: str = "en") -> dict:
+def build_figures(trainer: Trainer, grid, *, cost_log: bool, lang: str | None = None) -> dict:
     """The three figures, without their live data."""
     d = trainer.data
     P, segments = boundary_on(trainer, grid)
@@ -113,6 +114,10 @@ def build_figures(trainer: Trainer, grid, *, cost_log: bool, lang: str = "en") -
     return {"boundary": boundary, "cost": cost, "grads": grads}
 
 
+# how much larger the live view's fonts are in presentation mode
+PRESENT_FONT = 1.35
+
+
 class Feed:
     """What one session's live view has been sent: how many payloads, and which
     figures it holds, so that they are built and sent again only when they change."""
@@ -123,19 +128,25 @@ class Feed:
         self._figures_key = None
         self._keys_sent = None
 
-    def figures(self, pg: Playground, lang: str = "en") -> dict:
-        """The three figures of ``pg``'s network (cached until they change)."""
-        key = (pg.rev, pg.cost_log, lang)
+    def figures(self, pg: Playground, lang: str | None = None, present: bool = False) -> dict:
+        """The three figures of ``pg``'s network (cached until they change), their
+        fonts larger in presentation mode."""
+        lang = lang or language.current()
+        key = (pg.rev, pg.cost_log, lang, present)
         if self._figures_key != key:
-            self._figures = build_figures(pg.trainer, pg.grid, cost_log=pg.cost_log, lang=lang)
+            figs = build_figures(pg.trainer, pg.grid, cost_log=pg.cost_log, lang=lang)
+            if present:
+                figs = {name: figures.enlarged(fig, PRESENT_FONT) for name, fig in figs.items()}
+            self._figures = figs
             self._figures_key = key
         return self._figures
 
-    def payload(self, pg: Playground, frames: list[dict], lang: str = "en", *,
-                frame_ms: int, with_figures: bool = True) -> dict:
+    def payload(self, pg: Playground, frames: list[dict], lang: str | None = None, *,
+                frame_ms: int, with_figures: bool = True, present: bool = False) -> dict:
         """Everything the live view needs for one batch of ``frames``, to be played
         ``frame_ms`` apart. The figures are left out unless asked for or changed:
         the view keeps the last ones it received."""
+        lang = lang or language.current()  # it keys the figures: a switch redraws them
         self.payload_id += 1
         curves = series(pg.trainer)
         steps = curves["cost"][0]["x"]
@@ -143,9 +154,9 @@ class Feed:
             f["upto"] = int(np.searchsorted(steps, f["step"], side="right"))
         # a figure is drawn anew when its key changes
         keys = {
-            "boundary": f"{pg.rev}/{lang}",
-            "cost": f"{pg.rev}/{lang}/{pg.cost_log}",
-            "grads": f"{pg.rev}/{lang}",
+            "boundary": f"{pg.rev}/{lang}/{present}",
+            "cost": f"{pg.rev}/{lang}/{pg.cost_log}/{present}",
+            "grads": f"{pg.rev}/{lang}/{present}",
         }
         payload = {
             "id": self.payload_id,
@@ -156,6 +167,7 @@ class Feed:
             "answered": pg.rewind_answered,
             # the class a click on the plane adds (None: clicks add nothing)
             "click_class": pg.click_class,
+            "present": present,  # presentation mode: larger numbers
             "frame_ms": frame_ms,
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
             "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error")},
@@ -164,6 +176,6 @@ class Feed:
             "frames": frames,
         }
         if with_figures or keys != self._keys_sent:
-            payload["figures"] = self.figures(pg, lang)
+            payload["figures"] = self.figures(pg, lang, present)
             self._keys_sent = keys
         return payload

@@ -36,7 +36,7 @@ class Network(NamedTuple):
     step: int
 
 
-def page(title_key: str, intro_key: str, lang: str = "en") -> Playground:
+def page(title_key: str, intro_key: str, lang: str | None = None) -> Playground:
     """The session's Playground, paused, with the page's title, its introduction and
     the settings in the sidebar."""
     pg = panels.playground()

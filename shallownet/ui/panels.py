@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from . import present
 from .controls import KEY as SETTING_KEY
 from .frames import Feed
 from .live import live_view
@@ -27,7 +28,7 @@ def _feed() -> Feed:
     return st.session_state["live_feed"]
 
 
-def messages(pg: Playground, lang: str = "en") -> None:
+def messages(pg: Playground, lang: str | None = None) -> None:
     """What just happened, and why training stopped if it did.
 
     The messages sit in a container that is there even when empty: the elements
@@ -49,7 +50,7 @@ def messages(pg: Playground, lang: str = "en") -> None:
         box.info(t(key, lang, **values), icon="ℹ️")
 
 
-def live_panel(pg: Playground, lang: str = "en") -> None:
+def live_panel(pg: Playground, lang: str | None = None) -> None:
     """The live view; while playing, a fragment reruns every BATCH_SECONDS and sends
     the next batch of frames, so the rest of the page stays responsive."""
     # Only the first run of the panel belongs to a whole-page run (which may have
@@ -81,6 +82,7 @@ def live_panel(pg: Playground, lang: str = "en") -> None:
             frames = [pg.frame(lang)]
         # the frames are played evenly over the time until the next batch
         frame_ms = round(1000 * BATCH_SECONDS / len(frames))
-        live_view(_feed().payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures), key=LIVE_KEY)
+        live_view(_feed().payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures,
+                                  present=present.active()), key=LIVE_KEY)
 
     panel()

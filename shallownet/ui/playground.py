@@ -252,7 +252,7 @@ class Playground:
         self.cost_log = bool(on)
 
     # -- frames -------------------------------------------------------------------
-    def advance(self, lang: str = "en", budget: float = BATCH_BUDGET_SECONDS) -> list[dict]:
+    def advance(self, lang: str | None = None, budget: float = BATCH_BUDGET_SECONDS) -> list[dict]:
         """Train one batch of frames, ``speed`` steps each, or as many as fit in the
         frame's share of ``budget`` seconds; it ends early on divergence."""
         frames = []
@@ -283,6 +283,6 @@ class Playground:
                     break
         return frames
 
-    def frame(self, lang: str = "en") -> dict:
+    def frame(self, lang: str | None = None) -> dict:
         """The network as it is now, as one frame of the live view."""
         return live_frames.frame(self.trainer, self.grid, lang)

@@ -61,6 +61,7 @@
     plotlyRequested: false,
     drawn: false,     // plotly.js has drawn the charts once
     clickClass: null, // the class a click on the plane adds (the page's choice), or null
+    metricLabels: null, // the metric labels the view shows (JSON), rebuilt when they change
   };
 
   function status(text) { byId("status").textContent = text || ""; }
@@ -517,6 +518,7 @@
     state.lastId = p.id;
     state.texts = p.texts;
     state.clickClass = p.click_class;
+    document.body.classList.toggle("present", !!p.present);
     byId("boundary").classList.toggle("adding", p.click_class !== null && p.click_class !== undefined);
     if (typeof Plotly === "undefined") {
       // plotly.js is parsed only after the first picture is on the screen: that
@@ -531,6 +533,10 @@
     if (p.rev !== state.rev) {
       state.rev = p.rev;
       state.queue = [];
+    }
+    var labels = JSON.stringify(p.metric_labels);
+    if (labels !== state.metricLabels) {  // a new network or another language
+      state.metricLabels = labels;
       buildMetrics(p.metric_labels);
     }
     if (state.chartHeight === null) fitHeight();

@@ -1,0 +1,47 @@
+"""Presentation mode: one switch (or ``present=1`` in the address) for a 1280 x 720
+projector seen from the back of a hall. The sidebar goes; the page's text and
+widgets grow (its root font size); the live view enlarges its numbers and its
+charts' fonts itself (it is told so in each payload); the controls a lecturer
+turns while talking (n1, α and the activation) come into the page beside Play,
+Pause, Step and Reset.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .texts import t
+
+KEY = "present"
+FONT_PX = 23  # the page's root font size while presenting (17 otherwise, config.toml)
+_STYLE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarNav"] { display: none !important; }
+html { font-size: %spx !important; }
+[data-testid="stMainBlockContainer"] { max-width: none; padding: 0.5rem 1rem 1rem 1rem; }
+</style>"""
+
+
+def choose() -> bool:
+    """At the start of every run: the address's ``present`` (1 or 0) if it has one,
+    else the session's choice (off at first)."""
+    asked = st.query_params.get(KEY)
+    if asked in ("1", "0"):
+        st.session_state[KEY] = asked == "1"
+    st.session_state.setdefault(KEY, False)
+    return st.session_state[KEY]
+
+
+def active() -> bool:
+    return bool(st.session_state.get(KEY))
+
+
+def control() -> None:
+    """The switch, at the top of the page (the sidebar is gone while it is on); the
+    address follows it."""
+    def changed():
+        st.query_params[KEY] = "1" if st.session_state[KEY] else "0"
+
+    st.toggle(t("present.switch"), key=KEY, on_change=changed, help=t("present.help"))
+    if active():
+        st.html(_STYLE % FONT_PX)
