@@ -101,18 +101,18 @@ def test_divergence_stops_training_with_its_message(page, screenshot):
     # rebuilt (a rebuilt one reloads plotly.js and flashes)
     frame.evaluate("() => { window.__sameView = true; }")
     choose(page, "Hidden activation g1", "linear (logistic regression)")
-    page.get_by_text("New network: Hidden activation g1 changed").wait_for(timeout=10_000)
+    page.get_by_text("New network: Hidden activation g1 changed").wait_for(timeout=30_000)
     alpha = page.locator("[data-testid=stSlider]", has_text="Learning rate α").get_by_role("slider")
     alpha.focus()
     alpha.press("End")
-    page.get_by_text("α = 10 from the next step on").wait_for(timeout=10_000)
+    page.get_by_text("α = 10 from the next step on").wait_for(timeout=30_000)
     # where it must stop: the core's own run of the same settings
     expected = Trainer(Settings(activation="linear", alpha=10.0))
     expected.step(10_000)
     stop = expected.divergence.step
     button(page, "Play").click()
     message = page.get_by_text(f"Training stopped at step {stop}")
-    message.wait_for(timeout=20_000)
+    message.wait_for(timeout=60_000)
     assert "α = 10 is too large" in message.inner_text()
     time.sleep(1.0)
     assert step_value(frame) == stop - 1
