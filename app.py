@@ -11,8 +11,10 @@ from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from shallownet.ui import language, present  # noqa: E402
+from shallownet.ui import language, present, router  # noqa: E402
 from shallownet.ui.texts import t  # noqa: E402
+
+router.through_app()  # first of all: on a fresh server Streamlit may route by file (ui/router.py)
 
 language.choose()  # from the address, the session or the browser, before any text
 present.choose()

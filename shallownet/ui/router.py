@@ -9,6 +9,10 @@ listing the files ("app", "equations", ...) and none of app.py's settings. The
 project's layout keeps ``pages/``, so each page asks for the router first: if
 it is not in charge yet, it is put in charge and the page is run again through
 app.py (the page keeps its address, which names it the same way in both).
+
+app.py asks first too: the first session after a restart, on the root address,
+ran app.py inside the file router's own navigation, and every element of the
+Playground came twice (two Play buttons, two live views).
 """
 
 from __future__ import annotations
