@@ -84,3 +84,11 @@ def screenshot():
         return path
 
     return take
+
+
+def pytest_collection_modifyitems(items):
+    """The lecture pages' tests last: the size page trains a sweep of seven networks
+    on the one server all these tests share, and the timing-sensitive tests of the
+    live view (a 4x throttled client, Pause, divergence) failed when they ran while
+    it was still busy."""
+    items.sort(key=lambda item: "test_lecture_pages" in item.nodeid)

@@ -18,8 +18,10 @@ def painted_frame(page, timeout=30_000):
 
 
 def press(page, label) -> float:
-    """Click the button in the page, at once (see live_app.PRESS); returns the time of
-    the click, ms since the epoch on the browser's clock."""
+    """Click the button in the page, at once (see live_app.PRESS), once it is there;
+    returns the time of the click, ms since the epoch on the browser's clock."""
+    page.wait_for_function("(l) => [...document.querySelectorAll('button')].some(b => b.innerText.trim() === l)",
+                           arg=label, timeout=60_000)
     return page.evaluate(PRESS, label)
 
 

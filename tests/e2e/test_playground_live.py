@@ -91,8 +91,17 @@ def test_play_makes_step_grow_and_pause_stops_it(page, screenshot):
 
 
 def choose(page, label, option):
-    page.locator("[data-testid=stSelectbox]", has_text=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    """Pick ``option`` in the selectbox ``label``; a rerun that lands just after the
+    click (the address following the page) may close the list: open it again."""
+    for attempt in range(4):
+        page.locator("[data-testid=stSelectbox]", has_text=label).click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
+            return
+        except Exception:
+            if attempt == 3:
+                raise
+            page.keyboard.press("Escape")
 
 
 def test_divergence_stops_training_with_its_message(page, screenshot):
