@@ -66,15 +66,8 @@ def params_from_json(text: str | bytes) -> Saved:
     """Parameters saved by ``params_to_json``, checked: the format, the settings
     (each in its range, a known activation), every array's shape against the
     settings, and finite numbers only."""
-    if isinstance(text, bytes):
-        if len(text) > MAX_PARAMS_BYTES:
-            raise LoadError(f"the file is {len(text):,} bytes; a parameter file is at most {MAX_PARAMS_BYTES:,}")
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError:
-            raise LoadError("the file is not text (UTF-8): is it a parameter file saved by shallownet?") from None
-    if len(text) > MAX_PARAMS_BYTES:
-        raise LoadError(f"the file is {len(text):,} characters; a parameter file is at most {MAX_PARAMS_BYTES:,}")
+    text = _text(text, MAX_PARAMS_BYTES, "a parameter file",
+                 "the file is not text (UTF-8): is it a parameter file saved by shallownet?")
     try:
         doc = json.loads(text, parse_constant=_no_constant)
     except (json.JSONDecodeError, RecursionError) as e:
@@ -112,6 +105,20 @@ def params_from_json(text: str | bytes) -> Saved:
             raise LoadError(f"{name} holds a value that is not a finite number")
         out.append(a)
     return Saved(Params(*out), settings, step)
+
+
+def _text(text: str | bytes, limit: int, what: str, not_text: str, encoding: str = "utf-8") -> str:
+    """``text`` as a str of at most ``limit`` bytes or characters, or LoadError: the
+    size is checked before anything is decoded or parsed."""
+    unit = "bytes" if isinstance(text, bytes) else "characters"
+    if len(text) > limit:
+        raise LoadError(f"the file is {len(text):,} {unit}; {what} is at most {limit:,}")
+    if isinstance(text, bytes):
+        try:
+            text = text.decode(encoding)
+        except UnicodeDecodeError:
+            raise LoadError(not_text) from None
+    return text
 
 
 def _no_constant(name: str):
@@ -184,15 +191,8 @@ def data_from_csv(text: str | bytes, max_rows: int = MAX_ROWS) -> OwnData:
     exactly two classes. Labels 0 and 1 are taken as they are; any other two
     distinct values are mapped to 0 and 1 in sorted order (numbers by value), and
     ``labels`` says how."""
-    if isinstance(text, bytes):
-        if len(text) > MAX_DATA_BYTES:
-            raise LoadError(f"the file is {len(text):,} bytes; a data file is at most {MAX_DATA_BYTES:,}")
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise LoadError("the file is not text (UTF-8): a CSV of x1, x2, label is expected") from None
-    if len(text) > MAX_DATA_BYTES:
-        raise LoadError(f"the text is {len(text):,} characters; a data file is at most {MAX_DATA_BYTES:,}")
+    text = _text(text, MAX_DATA_BYTES, "a data file",
+                 "the file is not text (UTF-8): a CSV of x1, x2, label is expected", "utf-8-sig")
     if "\x00" in text:
         raise LoadError("the file is not text: it holds NUL characters")
     try:

@@ -11,8 +11,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..figures import BOUNDARY_COLOR, CLASS_COLORS, FONT, PROBA_COLORSCALE, quantize, segments_to_lines
+from ..figures import BOUNDARY_COLOR, FONT, PROBA_COLORSCALE, quantize, segments_to_lines
 from ..grid import level_segments
+from . import class_points
 from .hidden_units import DIVERGING_COLORSCALE
 
 # weights: negative purple, 0 white, positive green, as on the hidden-units page
@@ -23,17 +24,9 @@ HIGHLIGHT_COLOR = "#D94801"
 MAX_ANNOTATED_ROWS = 16  # above this many hidden units, the W1 heatmap's cells carry no numbers
 _AXIS = dict(showgrid=False, zeroline=False, mirror=True, showline=True, linecolor="#5F6368")
 
+def _class_points(X, Y, hollow, showlegend, names):
+    return class_points(X, Y, hollow, showlegend, names, size=5)
 
-def _points(X, Y, hollow: bool, showlegend: bool, names) -> list[go.Scatter]:
-    out = []
-    for cls in (0, 1):
-        mask = Y[0] == cls
-        color = CLASS_COLORS[cls]
-        marker = (dict(size=6, color="#FFFFFF", line=dict(color=color, width=1.5)) if hollow
-                  else dict(size=5, color=color, line=dict(color="#FFFFFF", width=0.5)))
-        out.append(go.Scatter(x=X[0, mask], y=X[1, mask], mode="markers", marker=marker, name=names[cls],
-                              legendgroup=names[cls], showlegend=showlegend, hoverinfo="skip"))
-    return out
 
 
 def boundaries(xs, ys, panels, X_train, Y_train, X_test, Y_test, *, labels: dict) -> go.Figure:
@@ -53,9 +46,9 @@ def boundaries(xs, ys, panels, X_train, Y_train, X_test, Y_test, *, labels: dict
         fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=BOUNDARY_COLOR, width=2.5),
                                  name=labels["boundary"], legendgroup="boundary", showlegend=first,
                                  hoverinfo="skip", connectgaps=False), row=1, col=col)
-        traces = _points(X_train, Y_train, False, first, (labels["train_class0"], labels["train_class1"]))
+        traces = _class_points(X_train, Y_train, False, first, (labels["train_class0"], labels["train_class1"]))
         if has_test:
-            traces += _points(X_test, Y_test, True, first, (labels["test_class0"], labels["test_class1"]))
+            traces += _class_points(X_test, Y_test, True, first, (labels["test_class0"], labels["test_class1"]))
         for trace in traces:
             fig.add_trace(trace, row=1, col=col)
     fig.update_xaxes(_AXIS, range=[float(xs[0]), float(xs[-1])], constrain="domain", title_text="x₁")

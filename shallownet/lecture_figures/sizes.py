@@ -15,6 +15,7 @@ from plotly.subplots import make_subplots
 
 from ..figures import BOUNDARY_COLOR, CLASS_COLORS, FONT, PROBA_COLORSCALE, TEST_COLOR, quantize, segments_to_lines
 from ..grid import level_segments
+from . import class_points
 
 COLUMNS = 4  # small multiples a row
 PANEL_HEIGHT = 200  # pixels a row of small multiples (a panel is ~180 px wide at 1280 x 720)
@@ -23,19 +24,9 @@ BASELINE_COLOR = "#9334E6"
 # one colour a learning rate, in the order they are given (cycled beyond eight)
 ALPHA_COLORS = ("#1967D2", "#1E8E3E", "#E8710A", "#D93025", "#9334E6", "#00838F", "#795548", "#202124")
 
+def _class_points(X, Y, hollow, showlegend, names):
+    return class_points(X, Y, hollow, showlegend, names, size=4)
 
-def _points(X, Y, hollow: bool, showlegend: bool, names) -> list[go.Scatter]:
-    out = []
-    for cls in (0, 1):
-        mask = Y[0] == cls
-        color = CLASS_COLORS[cls]
-        marker = (dict(size=5, color="#FFFFFF", line=dict(color=color, width=1.5)) if hollow
-                  else dict(size=4, color=color, line=dict(color="#FFFFFF", width=0.5)))
-        out.append(go.Scatter(
-            x=X[0, mask], y=X[1, mask], mode="markers", marker=marker, name=names[cls],
-            legendgroup=names[cls], showlegend=showlegend, hoverinfo="skip",
-        ))
-    return out
 
 
 def boundaries_figure(xs, ys, panels, X_train, Y_train, X_test, Y_test, *, labels: dict) -> go.Figure:
@@ -61,9 +52,9 @@ def boundaries_figure(xs, ys, panels, X_train, Y_train, X_test, Y_test, *, label
         fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=BOUNDARY_COLOR, width=2),
                                  name=labels["boundary"], legendgroup="boundary", showlegend=first,
                                  hoverinfo="skip", connectgaps=False), row=row, col=col)
-        traces = _points(X_train, Y_train, False, first, (labels["train_class0"], labels["train_class1"]))
+        traces = _class_points(X_train, Y_train, False, first, (labels["train_class0"], labels["train_class1"]))
         if has_test:
-            traces += _points(X_test, Y_test, True, first, (labels["test_class0"], labels["test_class1"]))
+            traces += _class_points(X_test, Y_test, True, first, (labels["test_class0"], labels["test_class1"]))
         for trace in traces:
             fig.add_trace(trace, row=row, col=col)
     axis = dict(showticklabels=False, ticks="", showgrid=False, zeroline=False, mirror=True, showline=True,
