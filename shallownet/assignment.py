@@ -12,7 +12,7 @@ from __future__ import annotations
 from .settings import PRESETS
 from .trainer import Trainer
 
-SETTINGS = PRESETS["Course assignment"]
+SETTINGS = PRESETS["course_assignment"]
 STEPS = 10_000
 PUBLISHED_ACCURACY = 0.90
 TABLE_STEPS = 5_000

@@ -46,7 +46,7 @@ def test_the_course_assignment_preset_starts_the_assignments_network():
     """The data is flower from RandomState(1), all 400 points for training; the
     weights are the assignment's W1 = randn(4, 2) * 0.01, W2 = randn(1, 4) * 0.01
     from RandomState(2), biases 0."""
-    trainer = Trainer(PRESETS["Course assignment"])
+    trainer = Trainer(PRESETS["course_assignment"])
     X, Y = datasets.load("flower", 400, 0.2, seed=1)
     np.testing.assert_array_equal(trainer.data.X_train, X)
     np.testing.assert_array_equal(trainer.data.Y_train, Y)
@@ -57,10 +57,10 @@ def test_the_course_assignment_preset_starts_the_assignments_network():
     np.testing.assert_array_equal(p.W2, rng.randn(1, 4) * 0.01)
     assert not p.b1.any() and not p.b2.any()
     assert round(trainer.latest.cost_train, 6) == PUBLISHED_COSTS[0]
-    assert assignment.SETTINGS is PRESETS["Course assignment"]
+    assert assignment.SETTINGS is PRESETS["course_assignment"]
 
 
 def test_with_the_preset_the_equations_have_the_assignments_shapes():
-    trainer = Trainer(PRESETS["Course assignment"])
+    trainer = Trainer(PRESETS["course_assignment"])
     eqs = {e.name: e for e in equations.equations(trainer.params, trainer.data.X_train, trainer.data.Y_train)}
     assert eqs["dZ1"].value.shape == (4, 400) and eqs["dW1"].value.shape == (4, 2)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from shallownet import equations
 from shallownet.equations import BACKWARD, FORWARD, LATEX, matrix_latex, number_latex
 from shallownet.lecture_figures import equations as figures
+from shallownet.ui import texts
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "equations.py")
 # a term's chip under its equation: $latex, a space, then its shape in bold$
@@ -89,7 +90,7 @@ def test_shapes_follow_n1_and_m_from_the_sidebar(at):
 
 
 def test_the_course_assignment_preset_shows_its_shapes(at):
-    [button] = [b for b in at.button if b.label == "Course assignment"]
+    [button] = [b for b in at.button if b.label == texts.EN["preset.course_assignment"]]
     button.click().run()
     assert not at.exception
     assert dict(shapes_shown(at)[7])["dZ^{[1]}"] == (4, 400)

@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 from shallownet import equations
 from shallownet.settings import DEFAULTS, PRESETS
 from shallownet.trainer import Trainer
-from shallownet.ui import controls
+from shallownet.ui import controls, texts
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PRESET = PRESETS["Course assignment"]
+PRESET = PRESETS["course_assignment"]
 # "Cost after iteration 1000" as the course assignment prints it (tests/test_assignment.py)
 PUBLISHED_COST_1000 = 0.288083
 PUBLISHED_COST_0 = 0.693048
@@ -67,7 +67,7 @@ def test_the_preset_gives_the_assignments_settings_data_and_weights(at):
         assert at.session_state[controls.KEY + name] == value, name
     assert at.selectbox(key="setting.dataset").value == "flower"
     assert at.slider(key="setting.n1").value == 4
-    assert "Course assignment" in at.info[0].value
+    assert texts.EN["preset.course_assignment"] in at.info[0].value
     at.run()
     assert playground(at).settings == PRESET and playground(at).trainer.step_count == 0
 

@@ -19,8 +19,6 @@ from .playground import SPEEDS, Playground
 from .texts import t
 
 KEY = "setting."
-# each preset's texts: "preset.<suffix>" is its button, "preset.help.<suffix>" its help
-PRESET_TEXTS = {"Course assignment": "course_assignment"}
 _PRESET_PRESSED = "preset.pressed"  # the preset just pressed, until the sidebar has applied it
 
 
@@ -64,7 +62,7 @@ def _start_preset(pg: Playground, name: str, lang: str) -> None:
     pg.pause()
     if pg.trainer.step_count != 0 or pg.diverged:
         pg.reset()
-    pg.notice = ("preset.applied", {"name": t(f"preset.{PRESET_TEXTS[name]}", lang)})
+    pg.notice = ("preset.applied", {"name": t(f"preset.{name}", lang)})
 
 
 def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True) -> None:
@@ -78,9 +76,9 @@ def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True)
 
     with st.sidebar:
         st.subheader(t("preset.section", lang))
-        for name, text in PRESET_TEXTS.items():
-            st.button(t(f"preset.{text}", lang), key=f"preset.{text}", on_click=_press_preset, args=(name,),
-                      help=t(f"preset.help.{text}", lang), width="stretch")
+        for name in PRESETS:  # "preset.<name>" is its button, "preset.help.<name>" its help
+            st.button(t(f"preset.{name}", lang), key=f"preset.{name}", on_click=_press_preset, args=(name,),
+                      help=t(f"preset.help.{name}", lang), width="stretch")
 
         st.subheader(t("section.data", lang))
         # the user's own points are a choice once there are some
