@@ -533,7 +533,7 @@ KO = {
     "playground.title": "기울기 강하, 한 스텝씩",
     "playground.intro": (
         "n1개의 유닛으로 된 숨겨진 레이어 (은닉층) 하나를 가진 신경망이 두 클래스를 구분하는 법을 배웁니다. 각 스텝은 "
-        "강의에서처럼 전체 배치로 한 번 업데이트하는 W := W − α dW입니다."
+        "강의에서처럼 전체 배치로 한 번 하는 기울기 강하 (경사 하강법) 업데이트 W := W − α dW입니다."
     ),
     # buttons (demos and tests rely on these labels)
     "button.step": "스텝",
@@ -549,7 +549,7 @@ KO = {
     "help.play": "계속 트레이닝합니다. 그동안에도 설정을 바꿀 수 있습니다",
     "help.pause": "트레이닝을 멈춥니다. 신경망은 지금 상태 그대로 남습니다",
     "help.reset": "같은 데이터에서, 초기화한 새 신경망으로 다시 시작합니다",
-    "help.new_data": "다음 시드로 새 데이터를 뽑습니다",
+    "help.new_data": "다음 시드로 새 데이터를 생성합니다",
     # sidebar sections and settings
     "section.data": "데이터",
     "section.network": "신경망",
@@ -589,7 +589,7 @@ KO = {
     "activation.relu": "ReLU",
     "activation.leaky_relu": "leaky ReLU",
     "activation.linear": "선형 (로지스틱 회귀)",
-    "init.random": "랜덤 (작게)",
+    "init.random": "임의 (작은 값)",
     "init.zeros": "모두 0",
     # what happened
     "notice.network": "새 신경망: {what} 설정이 바뀌어 트레이닝을 스텝 0부터 다시 시작합니다.",
@@ -598,7 +598,8 @@ KO = {
     "notice.alpha": "다음 스텝부터 α = {alpha}입니다. 신경망은 하던 곳에서 트레이닝을 이어 갑니다.",
     "diverged": (
         "스텝 {step}에서 트레이닝이 멈췄습니다: {quantity} 값이 무한대 또는 NaN이 되었습니다. 원인은 너무 큰 α = "
-        "{alpha}입니다. 마지막 유한한 신경망이 화면에 남아 있습니다: α를 낮춰 거기서부터 이어 가거나 리셋을 누르세요."
+        "{alpha}입니다. 값이 유한했던 마지막 신경망이 화면에 남아 있습니다: α를 낮춰 거기서부터 이어 가거나 리셋을 "
+        "누르세요."
     ),
     "diverged.start": "초기 신경망에서 이미 {quantity} 값이 무한대입니다: 초기 가중치 스케일을 낮추세요.",
     "quantity.cost": "비용 J",
@@ -632,7 +633,7 @@ KO = {
     "nav.lecture": "실행해 보는 강의",
     "language": "언어",
     "present.switch": "발표 모드",
-    "present.help": "프로젝터용: 사이드바 없이 모두 크게 보이고, n1, α, activation 함수가 페이지에 나옵니다",
+    "present.help": "프로젝터용: 사이드바 없이 모두 크게 보이고, n1, α, 활성화 함수 설정이 페이지 안에 나옵니다",
     "page.equations": "공식",
     "page.initialisation": "초기화",
     "page.gradient_check": "기울기 검사",
@@ -640,9 +641,9 @@ KO = {
     "page.hidden_layer_size": "숨겨진 레이어 크기",
     # --- page: equations ---
     "eq.intro": (
-        "강의의 전 방향전파 공식 4개와 후 방향전파 (역전파) 공식 6개를 이 세션의 신경망으로 계산합니다. 각 공식 "
-        "아래에는 모든 항의 형태와 지금 값의 범위가 나옵니다. 플레이그라운드에서 트레이닝하거나 사이드바에서 n1이나 "
-        "데이터를 바꾸면 형태와 숫자도 따라 바뀝니다."
+        "강의의 전 방향전파 (순전파) 공식 4개와 후 방향전파 (역전파) 공식 6개를 이 세션의 신경망으로 계산합니다. 각 "
+        "공식 아래에는 모든 항의 차원과 지금 값의 범위가 나옵니다. 플레이그라운드에서 트레이닝하거나 사이드바에서 "
+        "n1이나 데이터를 바꾸면 차원과 숫자도 따라 바뀝니다."
     ),
     "eq.network": (
         "숨겨진 유닛 n1 = **{n1}**개, 트레이닝 예시 m = **{m}**개 (예시 하나가 한 열), g1 = {activation}, 스텝 {step}."
@@ -667,8 +668,8 @@ KO = {
     "eq.keepdims.section": "왜 keepdims=True인가",
     "eq.keepdims.intro": (
         "db1 = (1/m) np.sum(dZ1, axis=1, keepdims=True). keepdims가 없으면 numpy는 rank 1 배열을 돌려주고, 업데이트 b1 "
-        ":= b1 − α db1은 ({n1}, 1) 열 벡터 b1을 그것과 소리 없이 브로드캐스트합니다: 모든 b1[i]에서 모든 db1[j]를 빼는 "
-        "것입니다. α = {alpha}로 지금 계산한 결과:"
+        ":= b1 − α db1은 ({n1}, 1) 열 벡터 b1을 그것과 아무 경고 없이 브로드캐스트합니다: 모든 b1[i]에서 모든 db1[j]를 "
+        "빼는 것입니다. α = {alpha}로 지금 계산한 결과:"
     ),
     "eq.keepdims.without": "keepdims 없이",
     "eq.keepdims.with": "keepdims=True로",
@@ -691,9 +692,9 @@ KO = {
     ),
     # --- page: gradient check ---
     "gc.intro": (
-        "후 방향전파가 맞을까요? 후 방향전파 공식 6개로 구한 각 파라미터의 기울기를 비용의 중심 차분 (J(θ + ε) − J(θ − "
-        "ε)) / 2ε과 원소별로 비교합니다. 대상은 이 세션의 신경망입니다. 일부러 틀린 후 방향전파를 골라 검사가 "
-        "잡아내는지 보세요."
+        "후 방향전파 (역전파)가 맞을까요? 후 방향전파 공식 6개로 구한 각 파라미터의 기울기를 비용의 중심 차분 (J(θ + "
+        "ε) − J(θ − ε)) / 2ε과 원소별로 비교합니다. 대상은 이 세션의 신경망입니다. 일부러 틀린 후 방향전파를 골라 "
+        "검사가 잡아내는지 보세요."
     ),
     "gc.network": (
         "숨겨진 유닛 n1 = **{n1}**개, 트레이닝 예시 m = **{m}**개, g1 = {activation}, 스텝 {step}; ε = {eps}, 허용 "
@@ -709,7 +710,7 @@ KO = {
     "gc.variant.db1_no_keepdims": "틀림: db1에 keepdims 없음",
     "gc.mistake.correct": "실수 없음: 강의의 공식 6개입니다.",
     "gc.mistake.one_minus_a": "실수: g1′(Z1)을 tanh′ = 1 − A1² 대신 1 − A1로 썼으므로 dZ1이 틀립니다.",
-    "gc.mistake.no_one_over_m": "실수: dW2 = dZ2 A1ᵀ, db2 = Σ dZ2에서 1/m이 빠져 m배만큼 너무 큽니다.",
+    "gc.mistake.no_one_over_m": "실수: dW2 = dZ2 A1ᵀ, db2 = Σ dZ2에서 1/m이 빠져 값이 m배로 커집니다.",
     "gc.mistake.no_g_prime": (
         "실수: dZ1 = W2ᵀ dZ2에서 인수 * g1′(Z1)이 빠졌습니다 (g1′ = 1인 선형 활성화 함수에서만 맞습니다)."
     ),
@@ -725,20 +726,19 @@ KO = {
         "숨겨진 레이어까지 기울기가 전달되지 않고, 선형 활성화 함수에서는 g1′ = 1입니다)."
     ),
     "gc.near_kink": (
-        "0의 꺾인 점에서 ε 이내에 있는 Z1 원소 수: {n}. 그곳에서는 중심 차분이 꺾인 점을 가로질러 후 방향전파의 한쪽 "
-        "도함수와 어긋나므로, W1이나 b1의 실패는 후 방향전파가 아니라 검사 탓입니다 (아래 ReLU의 꺾인 점 참고)."
+        "0에 있는 꺾인 점에서 ε 이내에 있는 Z1 원소 수: {n}. 그곳에서는 중심 차분이 꺾인 점을 가로질러 후 방향전파의 "
+        "한쪽 미분값과 어긋나므로, W1이나 b1의 실패는 후 방향전파가 아니라 검사 탓입니다 (아래 ReLU의 꺾인 점 참고)."
     ),
     "gc.rounding": (
-        "{params}: 기울기가 너무 작아서, J의 반올림 오차 때문에 중심 차분이 구별할 수 있는 한계에 있습니다 (|후 "
-        "방향전파 − 수치 미분| = {difference} ≤ {rounding}). 그래서 상대 오차가 {tolerance}보다 크지만 이 차이로 "
-        "통과합니다."
+        "{params}: 기울기가 J의 반올림 오차 때문에 중심 차분으로 알아볼 수 있는 한계만큼 작습니다 (|후 방향전파 − 수치 "
+        "미분| = {difference} ≤ {rounding}). 그래서 상대 오차는 {tolerance}보다 크지만 이 차이를 기준으로 통과합니다."
     ),
     "gc.shape": (
-        "{param}: 파라미터의 형태는 {want}이지만 후 방향전파가 준 형태는 {got}입니다. 둘을 빼면 브로드캐스트되어 "
+        "{param}: 파라미터의 차원은 {want}이지만 후 방향전파가 준 차원은 {got}입니다. 둘을 빼면 브로드캐스트되어 "
         "매트릭스가 되고, 업데이트 {param} := {param} − α d{param}도 마찬가지입니다."
     ),
     "gc.col.param": "파라미터",
-    "gc.col.shape": "형태 (후 방향전파)",
+    "gc.col.shape": "차원 (후 방향전파)",
     "gc.col.analytic": "‖후 방향전파‖",
     "gc.col.numerical": "‖중심 차분‖",
     "gc.col.error": "상대 오차",
@@ -749,12 +749,12 @@ KO = {
     "gc.fig.y": "상대 오차",
     "gc.fig.tolerance": "허용 오차 {tolerance}",
     "gc.fig.zero": "0",
-    "gc.overview": "이 신경망에서 본 모든 후 방향전파",
+    "gc.overview": "이 신경망에서 검사한 모든 후 방향전파",
     "gc.overview.caption": "각 후 방향전파가 어느 기울기를 틀리는지, 같은 중심 차분과 비교해 검사한 결과입니다.",
     "gc.col.variant": "후 방향전파",
     "gc.kink.section": "ReLU의 꺾인 점: 검사 자체가 틀릴 때",
     "gc.kink.explain": (
-        "ReLU는 z = 0에서 도함수가 없습니다. 후 방향전파는 강의대로 relu′(0) = 0, 즉 한쪽 기울기를 씁니다. 꺾인 점을 "
+        "ReLU는 z = 0에서 미분할 수 없습니다. 후 방향전파는 강의대로 relu′(0) = 0, 즉 한쪽 기울기를 씁니다. 꺾인 점을 "
         "가로지르는 중심 차분은 대신 (relu(ε) − relu(−ε)) / 2ε = 1/2을 잽니다. 그래서 활성화 전 값이 0에서 ε 이내에 "
         "있는 곳에서는 후 방향전파가 맞는데도 둘이 허용 오차보다 훨씬 크게 어긋납니다. 아래: 세션의 가중치를 ReLU로 "
         "실행합니다. 한 번은 그대로, 한 번은 유닛 {unit}에서 예시 {example}의 z1이 꺾인 점에 오도록 b1[{unit}]을 "
@@ -770,7 +770,7 @@ KO = {
     "gc.kink.result_fail": "꺾인 점에서는 똑같이 올바른 후 방향전파인데도 {params}에서 검사가 실패합니다.",
     "gc.kink.no_w2": (
         "W2의 가중치가 모두 0입니다 (0으로 초기화): 어느 숨겨진 유닛도 비용에 영향을 주지 않으므로 꺾인 점이 드러날 수 "
-        "없습니다. 사이드바에서 랜덤 초기화를 고르세요."
+        "없습니다. 사이드바에서 임의 초기화를 고르세요."
     ),
     "gc.kink.fig.title": "0 근처의 ReLU, z는 ε 단위",
     "gc.kink.fig.z": "z",
@@ -779,14 +779,14 @@ KO = {
     "gc.kink.fig.backprop": "후 방향전파: relu′(0) = 0",
     # --- page: initialisation ---
     "initialisation.intro": (
-        "가중치를 왜 작은 랜덤 값으로 시작할까요? 아래 두 실험은 세션의 데이터와 설정 (n1, g1, α)으로 신경망을 추가로 "
-        "트레이닝하며, 가중치의 시작값만 바꿉니다."
+        "가중치를 왜 작은 임의의 값으로 시작할까요? 아래 두 실험은 세션의 데이터와 설정 (n1, g1, α)으로 신경망을 "
+        "추가로 트레이닝하며, 가중치의 시작값만 바꿉니다."
     ),
-    "initialisation.section.symmetry": "모두 0 대 작은 랜덤 가중치",
+    "initialisation.section.symmetry": "모두 0 대 작은 임의 가중치",
     "initialisation.symmetry.explain": (
         "가중치가 0이면 모든 숨겨진 유닛이 입력에 대해 같은 함수를 계산하므로 모두 같은 기울기를 받고, 기울기 강하는 "
         "이들을 계속 똑같이 유지합니다: W1의 행들이 계속 같아서 n1개의 유닛이 유닛 하나 이상의 일을 하지 못합니다. "
-        "작은 랜덤 가중치가 이 대칭을 깨뜨립니다."
+        "작은 임의 가중치가 이 대칭을 깨뜨립니다."
     ),
     "initialisation.steps": "기울기 강하 스텝 수",
     "initialisation.help.steps": "두 신경망 모두 같은 데이터에서 이 스텝 수만큼 트레이닝합니다",
@@ -794,16 +794,16 @@ KO = {
         "이 신경망은 큽니다 (n1 = {n1}, m = {m}): 페이지가 몇 초 안에 응답하도록 각 실행은 {asked} 스텝 대신 {steps} "
         "스텝만 트레이닝합니다."
     ),
-    "initialisation.progress.compare": "모두 0과 랜덤 가중치 트레이닝 중: {total} 스텝 중 {done} 스텝",
+    "initialisation.progress.compare": "모두 0과 임의 가중치 트레이닝 중: {total} 스텝 중 {done} 스텝",
     "initialisation.run.zeros": "모두 0",
-    "initialisation.run.random": "랜덤 × {scale}",
+    "initialisation.run.random": "임의 × {scale}",
     "initialisation.panel": "{run}, {steps} 스텝 후",
     "initialisation.metric.symmetry": "대칭",
     "initialisation.help.symmetry": "입력별로 본 W1의 두 행 사이의 가장 큰 차이: 모든 숨겨진 유닛의 가중치가 같으면 0",
     "initialisation.metric.acc": "정확도, 트레이닝",
     "initialisation.metric.cost": "비용 J, 트레이닝",
     "initialisation.one_unit": (
-        "n1 = 1이면 비교할 W1의 두 행이 없습니다: 대칭 척도는 둘 다 0입니다. 사이드바에서 숨겨진 유닛을 더 늘리세요."
+        "n1 = 1이면 비교할 W1의 두 행이 없습니다: 대칭 척도는 둘 다 0입니다. 사이드바에서 숨겨진 유닛 수를 늘리세요."
     ),
     "initialisation.zeros_stay_zero": (
         "{activation}에서는 g1(0) = 0입니다: 모두 0에서 시작하면 A1 = 0, W2 = 0이므로 dW1 = 0이고 W1은 전혀 움직이지 "
@@ -811,7 +811,7 @@ KO = {
     ),
     "initialisation.diverged": (
         "{run}: 스텝 {step}에서 트레이닝이 멈췄습니다: {quantity} 값이 무한대 또는 NaN이 되었습니다 (α = {alpha}). "
-        "마지막 유한한 신경망을 보여 줍니다."
+        "값이 유한했던 마지막 신경망을 보여 줍니다."
     ),
     "initialisation.fig.rows": "{run}: W1의 행들",
     "initialisation.fig.unit": "유닛 {i}",
@@ -821,7 +821,7 @@ KO = {
     "initialisation.section.scale": "초기 스케일: 큰 가중치는 g1을 포화시킵니다",
     "initialisation.scale.explain": (
         "초기 가중치가 크면 |Z1|이 커지는데, 그곳에서 tanh는 평평합니다: 도함수 g1'(Z1) = 1 − a²가 0에 가까워 숨겨진 "
-        "레이어를 지나는 기울기가 거의 사라지고 학습이 느려집니다. 작은 가중치는 Z1을 0 근처에 두어 도함수가 1에 "
+        "레이어를 지나는 기울기가 거의 사라지고 트레이닝이 느려집니다. 작은 가중치는 Z1을 0 근처에 두어 도함수가 1에 "
         "가깝습니다."
     ),
     "initialisation.scale": "초기 가중치 스케일",
@@ -845,9 +845,9 @@ KO = {
     "initialisation.fig.scale_stopped": "스케일 {scale} (스텝 {step}에서 멈춤)",
     # --- page: hidden units ---
     "hidden_units.intro": (
-        "세션의 신경망에서 각 숨겨진 유닛이 무엇을 계산하고, 출력이 그것들을 어떻게 합치는지 보여 줍니다. 사이드바에서 "
-        "n1이나 데이터 세트를 바꾸고 플레이그라운드에서 트레이닝하세요: 이 페이지는 신경망을 지금 상태 그대로 보여 "
-        "줍니다."
+        "세션의 신경망에서 각 숨겨진 유닛 (은닉 유닛)이 무엇을 계산하고, 출력이 그것들을 어떻게 합치는지 보여 줍니다. "
+        "사이드바에서 n1이나 데이터 세트를 바꾸고 플레이그라운드에서 트레이닝하세요: 이 페이지는 신경망을 지금 상태 "
+        "그대로 보여 줍니다."
     ),
     "hidden_units.why": (
         "각 숨겨진 유닛은 직선 W1[i]·x + b1[i] = 0 하나를 긋고, 출력은 W2로 가중한 유닛들의 능선을 더합니다. 그래서 "
@@ -858,7 +858,7 @@ KO = {
     ),
     "hidden_units.network": "숨겨진 유닛 n1 = {n1}개, g1 = {activation}, {dataset}에서 {step} 스텝 트레이닝한 뒤.",
     "hidden_units.untrained": (
-        "이 신경망은 아직 트레이닝되지 않았습니다: 가중치가 아직 작은 랜덤 시작값이라 모든 유닛이 거의 평평합니다. "
+        "이 신경망은 아직 트레이닝되지 않았습니다: 가중치가 아직 작은 임의의 시작값이라 모든 유닛이 거의 평평합니다. "
         "플레이그라운드에서 트레이닝한 뒤 다시 오세요."
     ),
     "hidden_units.section.units": "평면 위의 각 숨겨진 유닛",
@@ -868,7 +868,7 @@ KO = {
         "나옵니다."
     ),
     "hidden_units.capped": "숨겨진 유닛 {n1}개 중 처음 {shown}개를 보여 줍니다. 직선과 다이어그램에는 모두 나옵니다.",
-    "hidden_units.no_line": "유닛 {units}의 직선이 보이지 않습니다: W1[i]가 0이거나 직선이 보이는 평면 밖에 있습니다.",
+    "hidden_units.no_line": "유닛 {units}의 직선이 보이지 않습니다: W1[i]가 0이거나 직선이 표시된 평면 밖에 있습니다.",
     "hidden_units.section.lines": "W2로 가중한 직선들과 신경망",
     "hidden_units.fig.unit": "유닛 {i} · W2 = {w2}",
     "hidden_units.fig.value": "a1",
@@ -891,13 +891,13 @@ KO = {
     "hidden_units.fig.node": "{label}",
     # --- page: hidden-layer size ---
     "size.intro": (
-        "데이터에 숨겨진 유닛이 몇 개나 필요할까요? 아래의 각 n1을 세션의 데이터와 그 활성화 함수, α, 초기화로 같은 "
-        "스텝 수만큼 트레이닝하고, 로지스틱 회귀 (숨겨진 레이어가 아예 없음)와 나란히 보여 줍니다. 과제 버튼은 강의 "
-        "과제의 표를 그대로 재현합니다."
+        "데이터에 숨겨진 유닛 (은닉 유닛)이 몇 개나 필요할까요? 아래의 각 n1을 세션의 데이터와 그 활성화 함수, α, "
+        "초기화로 같은 스텝 수만큼 트레이닝하고, 로지스틱 회귀 (숨겨진 레이어가 아예 없음)와 나란히 보여 줍니다. 과제 "
+        "버튼은 강의 과제의 표를 그대로 재현합니다."
     ),
     "size.section.sweep": "숨겨진 유닛 수에 따른 정확도",
     "size.sizes": "숨겨진 레이어 크기 n1",
-    "size.help.sizes": "각 크기는 같은 데이터에서 각자의 작은 랜덤 시작값으로부터 트레이닝합니다",
+    "size.help.sizes": "각 크기는 같은 데이터에서 각자의 작은 임의 시작값으로부터 트레이닝합니다",
     "size.steps": "크기마다 스텝 수",
     "size.button.train": "이 크기들로 트레이닝",
     "size.help.train": "현재 데이터와 설정으로 각 n1을 트레이닝합니다",
@@ -930,8 +930,8 @@ KO = {
     "size.matches": "재현 성공: 과제에 나온 정확도와 모두 정확히 일치합니다.",
     "size.mismatch": "n1 = {n1s}에서 과제에 나온 정확도와 다릅니다.",
     "size.diverged": (
-        "n1 = {n1s}에서 트레이닝이 멈췄습니다: 비용이나 기울기가 무한대 또는 NaN이 되어 마지막 유한한 신경망을 보여 "
-        "줍니다. α를 낮추세요."
+        "n1 = {n1s}에서 트레이닝이 멈췄습니다: 비용이나 기울기가 무한대 또는 NaN이 되어 값이 유한했던 마지막 신경망을 "
+        "보여 줍니다. α를 낮추세요."
     ),
     "size.col.model": "모델",
     "size.row.n1": "n1 = {n1}",
@@ -962,8 +962,8 @@ KO = {
     "size.fig.baseline_test": "로지스틱 회귀, 테스트",
     "size.section.alpha": "같은 시작점에서 여러 러닝속도",
     "size.alpha.intro": (
-        "세션의 데이터와 신경망에서, 같은 초기 가중치로 여러 α를 비교합니다: 너무 작으면 비용이 거의 움직이지 않고, "
-        "너무 크면 지나치거나 진동하거나 발산합니다."
+        "세션의 데이터와 신경망에서, 같은 초기 가중치로 여러 러닝속도 (학습률) α를 비교합니다: 너무 작으면 비용이 거의 "
+        "움직이지 않고, 너무 크면 최솟값을 지나치거나 진동하거나 발산합니다."
     ),
     "size.alphas": "러닝속도 α",
     "size.alpha_steps": "α마다 스텝 수",
@@ -998,7 +998,7 @@ KO = {
     "upload.params.help": "여기서 내려받은 파라미터 파일: 그 신경망을 설정과 스텝까지 그대로 불러옵니다",
     "upload.params.bad": "{name} 파일을 불러오지 못했습니다: {problem}. 화면의 신경망은 그대로입니다.",
     "upload.params.own": (
-        "{name} 파일은 누군가 직접 만든 점들로 트레이닝되었는데, 그 점들이 여기 없습니다: 먼저 그 점들(CSV)을 "
+        "{name} 파일은 누군가 직접 만든 점들로 트레이닝되었는데, 그 점들이 여기 없습니다: 먼저 그 점들을 CSV로 "
         "불러오세요."
     ),
     "upload.params.done": "{name} 파일을 불러왔습니다: 스텝 {step}의 신경망입니다.",
