@@ -1,7 +1,6 @@
 """Hidden units: what each unit of the session's network computes over the plane, its
 line weighted by W2, and the network as a diagram."""
 
-import numpy as np
 import streamlit as st
 
 from shallownet import hidden_units
@@ -17,7 +16,7 @@ GRID_SIZE = 60  # each panel's heatmap is GRID_SIZE x GRID_SIZE
 pg = lecture.page("page.hidden_units", "hidden_units.intro")
 net = lecture.network(pg)
 n1 = net.params.W1.shape[0]
-grid = make_grid(np.hstack([net.X, net.X_test]), GRID_SIZE)
+grid = make_grid(pg.trainer.data.X_all, GRID_SIZE)
 units = hidden_units.hidden_units(net.params, grid, net.activation)
 points = {"class0": t("hidden_units.fig.class0"), "class1": t("hidden_units.fig.class1")}
 

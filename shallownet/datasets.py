@@ -159,6 +159,11 @@ class Split(NamedTuple):
     X_test: np.ndarray
     Y_test: np.ndarray
 
+    @property
+    def X_all(self) -> np.ndarray:
+        """Every point, training then test, (n0, m): what a plot of the plane covers."""
+        return np.hstack([self.X_train, self.X_test])
+
 
 def split(X, Y, test_fraction: float = 0.2, seed: int = 0) -> Split:
     """A deterministic stratified split: round(test_fraction * m_c) points of each

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import urllib.parse
 
-import numpy as np
 import streamlit as st
 
 from .. import files, share
@@ -115,7 +114,7 @@ def _data_csv(pg: Playground) -> str:
 
 def _boundary_png(pg: Playground) -> bytes:
     d = pg.trainer.data
-    grid = make_grid(np.hstack([d.X_train, d.X_test]), 150)
+    grid = make_grid(d.X_all, 150)
     P, segments = boundary_on(pg.trainer, grid)
     return boundary_png(grid.xs, grid.ys, P, segments, d.X_train, d.Y_train, d.X_test, d.Y_test)
 

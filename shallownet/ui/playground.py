@@ -92,7 +92,7 @@ class Playground:
 
     def _new_grid(self) -> None:
         d = self.trainer.data
-        self.grid = make_grid(np.hstack([d.X_train, d.X_test]), GRID_SIZE)
+        self.grid = make_grid(d.X_all, GRID_SIZE)
 
     def _new_network(self) -> None:
         self.rev += 1
