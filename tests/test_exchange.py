@@ -2,25 +2,17 @@
 same network and numbers; every bad parameter is named, ignored and its default
 used; the address follows the page."""
 
-from pathlib import Path
 
+import apptest
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from shallownet import share
 from shallownet.settings import DEFAULTS, Settings
 from shallownet.trainer import Trainer
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
 
 def opened(query):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception
-    return at
+    return apptest.opened(**query)
 
 
 def test_a_link_gives_the_same_network_and_numbers_at_its_step():

@@ -2,22 +2,10 @@
 controls choose them; every key is in both tables."""
 
 import re
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from apptest import opened
 
 from shallownet.ui import texts
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def opened(**query):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception
-    return at
 
 
 def test_both_tables_have_the_same_keys_and_placeholders():

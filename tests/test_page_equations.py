@@ -2,34 +2,28 @@
 shapes and values of the session's network, one example's numbers, and keepdims."""
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import opened, page_script, run
 
 from shallownet import equations
 from shallownet.equations import BACKWARD, FORWARD, LATEX, matrix_latex, number_latex
 from shallownet.lecture_figures import equations as figures
 from shallownet.ui import texts
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "equations.py")
+PAGE = page_script("equations")
 # a term's chip under its equation: $latex, a space, then its shape in bold$
 CHIP = re.compile(r"\$(.+?)\\;\\textbf\{\(([\d, ]*)\)\}\$")
 
 
 @pytest.fixture
 def at():
-    app = AppTest.from_file(PAGE, default_timeout=60)
-    app.run()
-    assert not app.exception
-    return app
+    return opened(PAGE)
 
 
 def rerun(at):
-    at.run()
-    assert not at.exception
-    return at
+    return run(at)
 
 
 def network(at):

@@ -3,17 +3,16 @@ lecture's backward pass and fails for each wrong one, where its mistake is; the
 numbers are the core's; ReLU's kink is shown and named; a big network stays quick."""
 
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import opened, page_script
 
 from shallownet import gradcheck
 from shallownet.gradcheck import VARIANTS
 from shallownet.ui.texts import t
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "gradient_check.py")
+PAGE = page_script("gradient_check")
 WRONG = [name for name in VARIANTS if name != "correct"]
 PARAMS = ["W1", "b1", "W2", "b2"]
 
@@ -21,9 +20,7 @@ PARAMS = ["W1", "b1", "W2", "b2"]
 def page(steps=0, **settings):
     """The page on the session's network after ``steps`` steps, with ``settings``
     chosen in the sidebar first."""
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.run()
-    assert not at.exception
+    at = opened(PAGE)
     for name, value in settings.items():
         widget = at.selectbox(key=f"setting.{name}") if isinstance(value, str) else at.slider(key=f"setting.{name}")
         widget.set_value(value).run()
@@ -121,8 +118,7 @@ def test_the_relu_kink_section_shows_the_check_failing_at_the_kink():
 
 @pytest.mark.parametrize("seed, near", [(0, 1), (1, 0)])
 def test_a_relu_network_near_its_kink_says_so_next_to_the_verdict(seed, near):
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.run()
+    at = opened(PAGE)
     at.selectbox(key="setting.activation").set_value("relu").run()
     at.number_input(key="setting.seed").set_value(seed).run()
     at.session_state["playground"].step(300)

@@ -5,26 +5,23 @@ twice, stale results say so, and too much work is refused."""
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
+from apptest import opened, page_script
 from streamlit.testing.v1 import AppTest
 
 from shallownet import assignment, sweep
 from shallownet.settings import DEFAULTS
 from shallownet.ui.texts import t
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "hidden_layer_size.py")
+PAGE = page_script("hidden_layer_size")
 # the course assignment's table: training accuracy (%) after 5,000 steps, n1 = 1 to 5
 PUBLISHED = [67.5, 67.25, 90.75, 90.5, 91.25]
 
 
 def page() -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.run()
-    assert not at.exception
-    return at
+    return opened(PAGE, timeout=120)
 
 
 def press(at, key):

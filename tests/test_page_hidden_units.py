@@ -3,11 +3,10 @@ n1 and data, and every value it shows is the network's."""
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import opened, page_script, run
 
 from shallownet import hidden_units
 from shallownet.grid import make_grid
@@ -15,22 +14,12 @@ from shallownet.lecture_figures import hidden_units as figs
 from shallownet.settings import PRESETS
 from shallownet.ui.playground import Playground
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "hidden_units.py")
+PAGE = page_script("hidden_units")
 GRID_SIZE = 60
 
 
-def run(target):
-    """Run the page (an AppTest, or a widget whose value was just set) and check it did not raise."""
-    app = target.run()
-    assert not app.exception, app.exception
-    return app
-
-
 def page(playground=None):
-    app = AppTest.from_file(PAGE, default_timeout=60)
-    if playground is not None:
-        app.session_state["playground"] = playground
-    return run(app)
+    return opened(PAGE, playground=playground)
 
 
 @pytest.fixture(scope="module")

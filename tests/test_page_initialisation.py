@@ -4,11 +4,10 @@ is the core's for the same settings."""
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import opened, page_script, run
 
 from shallownet import initialisation
 from shallownet.lecture_figures import initialisation as figs
@@ -16,19 +15,12 @@ from shallownet.settings import DEFAULTS
 from shallownet.ui.playground import Playground
 from shallownet.ui.remember import STORE
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "initialisation.py")
-
-
-def run(target):
-    """Run the page (an AppTest, or a widget whose value was just set) and check it did not raise."""
-    app = target.run()
-    assert not app.exception, app.exception
-    return app
+PAGE = page_script("initialisation")
 
 
 @pytest.fixture
 def at():
-    return run(AppTest.from_file(PAGE, default_timeout=60))
+    return opened(PAGE)
 
 
 def decode(value):
@@ -179,9 +171,7 @@ def test_a_diverging_run_is_reported_and_the_page_stays(at):
 
 
 def test_a_large_network_trains_fewer_steps_and_says_so():
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["playground"] = Playground(DEFAULTS.replace(n1=64, m=2000))
-    run(at)
+    at = opened(PAGE, playground=Playground(DEFAULTS.replace(n1=64, m=2000)))
     steps = initialisation.step_limit(session_settings(at).replace(init="random"), 2, 1000)
     assert steps < 1000
     assert any(f"trains {steps:,} steps instead of 1,000" in i.value for i in at.info)

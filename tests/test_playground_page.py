@@ -5,13 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import APP, opened
 
 from shallownet.settings import FIELDS, Settings
 from shallownet.trainer import Trainer
 from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
 
 
@@ -35,10 +34,7 @@ def playground(at):
 
 @pytest.fixture
 def at():
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    assert not app.exception
-    return app
+    return opened()
 
 
 def click(at, label):
@@ -236,8 +232,7 @@ def test_no_exception_on_any_page():
     pages = re.findall(r'st\.Page\("([^"]+)"', source)
     assert pages, "no pages found in app.py"
     for page in pages:
-        app = AppTest.from_file(APP, default_timeout=60)
-        app.run()
+        app = opened()
         app.switch_page(page).run()
         assert not app.exception, page
         if page == "pages/playground.py":
@@ -252,8 +247,7 @@ def test_a_setting_changed_on_one_page_holds_on_every_page():
     """The sidebar is the same on every page: n1 set on a lecture page is the
     Playground's n1, and going from page to page changes nothing (Streamlit drops
     a widget's value when the page changes unless it is written back)."""
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
+    app = opened()
     app.slider(key="setting.n1").set_value(7).run()
     for page in ("pages/equations.py", "pages/hidden_units.py", "pages/playground.py"):
         app.switch_page(page).run()

@@ -3,18 +3,16 @@ session the assignment's settings, data and initial weights, and Play then shows
 published run."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import opened
 
 from shallownet import equations
 from shallownet.settings import DEFAULTS, PRESETS
 from shallownet.trainer import Trainer
 from shallownet.ui import controls, texts
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PRESET = PRESETS["course_assignment"]
 # "Cost after iteration 1000" as the course assignment prints it (tests/test_assignment.py)
 PUBLISHED_COST_1000 = 0.288083
@@ -38,9 +36,7 @@ def click(at, label):
 
 @pytest.fixture
 def at():
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    assert not app.exception
+    app = opened()
     assert playground(app).settings == DEFAULTS  # the preset is not what the app starts with
     return app
 

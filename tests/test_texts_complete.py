@@ -14,13 +14,13 @@ import json
 import re
 from pathlib import Path
 
+import apptest
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest import run
 
 from shallownet.ui import texts
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 CODE = sorted(p for p in [*(ROOT / "shallownet").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
               if p.name != "texts.py")
 # where the words on screen are made: the pages, the UI helpers and the figures
@@ -191,13 +191,7 @@ def figure_texts(node) -> list[str]:
 
 
 def opened(page, lang):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run(apptest.opened(timeout=120, lang=lang).switch_page(page))
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -1,0 +1,33 @@
+"""Opening the app or one of its pages in Streamlit's AppTest, as the page tests do:
+every run is checked not to have raised."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def page_script(name: str) -> str:
+    """The path of ``pages/<name>.py``."""
+    return str(ROOT / "pages" / f"{name}.py")
+
+
+def run(target):
+    """Run ``target`` (an AppTest, or a widget whose value was just set) and check the
+    run did not raise; returns the AppTest."""
+    at = target.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def opened(script: str = APP, *, timeout: float = 60, playground=None, **query) -> AppTest:
+    """``script`` (app.py unless given) run once, with ``query`` in the address and
+    ``playground`` as the session's Playground if given."""
+    at = AppTest.from_file(script, default_timeout=timeout)
+    for name, value in query.items():
+        at.query_params[name] = value
+    if playground is not None:
+        at.session_state["playground"] = playground
+    return run(at)
