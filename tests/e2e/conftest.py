@@ -14,6 +14,18 @@ from live_app import NO_BROWSER, find_chromium, launch, running_app, throttle  #
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "benchmarks" / "out"
 # how many times slower than this machine a slow client runs (Chromium's CPU throttling)
 SLOW_CLIENT_RATE = 4
+# the window the tests use, and a projector's (width, height) in CSS pixels
+WINDOW = (1600, 1000)
+PROJECTOR = (1280, 720)
+# the height that shows all of a page: Streamlit scrolls its main area and its
+# sidebar inside the window, so a full-page screenshot is only the window
+WHOLE_HEIGHT = """
+() => Math.max(document.documentElement.scrollHeight,
+  ...['stMain', 'stSidebarContent'].map(id => {
+    const el = document.querySelector(`[data-testid=${id}]`);
+    return el ? el.scrollHeight : 0;
+  }))
+"""
 
 
 # CI sets this (.ci/run): there a missing browser fails the run instead of skipping
@@ -42,16 +54,17 @@ def app_url(browser):
 
 
 @contextlib.contextmanager
-def app_page(browser, app_url, cpu_throttling=None):
-    """A fresh browser session on the app, its CPU throttled ``cpu_throttling`` times
-    if given, failing the test on any page error."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+def app_page(browser, app_url, cpu_throttling=None, address="", window=WINDOW):
+    """A fresh browser session on the app at ``address`` (its path and query, such as
+    "/equations?lang=ko"), in a window of ``window`` (width, height), its CPU
+    throttled ``cpu_throttling`` times if given, failing the test on any page error."""
+    context = browser.new_context(viewport={"width": window[0], "height": window[1]})
     pg = context.new_page()
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     if cpu_throttling is not None:
         throttle(pg, cpu_throttling)
-    pg.goto(app_url)
+    pg.goto(app_url + address)
     try:
         yield pg
     finally:
@@ -78,9 +91,20 @@ def slow_page(browser, app_url):
 def screenshot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def take(page, name):
+    def take(page, name, whole=False):
+        """benchmarks/out/<name>.png: the window, or with ``whole`` all of the page
+        (the window is made as tall as the page for it, then set back)."""
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        window = page.viewport_size
+        if whole:
+            page.set_viewport_size({"width": window["width"], "height": max(window["height"],
+                                                                            page.evaluate(WHOLE_HEIGHT))})
+            page.wait_for_timeout(1000)  # plotly lays its charts out again
+        try:
+            page.screenshot(path=str(path), full_page=True)
+        finally:
+            if whole:
+                page.set_viewport_size(window)
         return path
 
     return take
