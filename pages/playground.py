@@ -11,7 +11,8 @@ pg = panels.playground()
 exchange.open_link(pg)  # a shared link's settings and step, before any widget
 
 st.title(t("playground.title"))
-st.caption(t("playground.intro"))
+with st.container(key="page-intro"):  # left out in presentation mode (present.py)
+    st.caption(t("playground.intro"))
 controls.sidebar(pg)
 controls.buttons(pg)
 exchange.ignored_parameters(pg)

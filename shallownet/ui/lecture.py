@@ -43,7 +43,8 @@ def page(title_key: str, intro_key: str, lang: str | None = None) -> Playground:
     if pg.playing:
         pg.pause()
     st.title(t(title_key, lang))
-    st.caption(t(intro_key, lang))
+    with st.container(key="page-intro"):  # left out in presentation mode (present.py)
+        st.caption(t(intro_key, lang))
     controls.sidebar(pg, lang, playground=False)
     return pg
 

@@ -19,6 +19,11 @@ _STYLE = """<style>
 [data-testid="stSidebarNav"] { display: none !important; }
 html { font-size: %spx !important; }
 [data-testid="stMainBlockContainer"] { max-width: none; padding: 0.5rem 1rem 1rem 1rem; }
+/* the whole Playground on one 1280 x 720 screen: a smaller title, no introduction,
+   tighter spacing (the live view is ~440 px tall) */
+h1 { font-size: 1.5rem !important; padding: 0 !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+.st-key-page-intro { display: none; }
 </style>"""
 
 

@@ -2,7 +2,7 @@
 (present=1): the sidebar is gone, the page's root font is enlarged, the live view
 enlarges its own numbers, and Play, Pause, Step, Reset and the controls a lecturer
 turns while talking (n1, α and the activation) are all in the page's first screen,
-nothing scrolled. A screenshot is kept (benchmarks/out/present-1280x720.png)."""
+nothing scrolled, with the decision boundary's plane whole. A screenshot is kept (benchmarks/out/present-1280x720.png)."""
 
 from conftest import PROJECTOR, app_page
 from test_playground_live import button, no_streamlit_exception, wait_painted
@@ -45,6 +45,9 @@ def test_presentation_mode_shows_the_controls_in_a_projectors_first_screen(brows
             widget.wait_for(timeout=15_000)  # there once (a locator matching two fails)
             assert widget.is_visible(), key
             assert in_first_screen(widget.bounding_box()), (key, widget.bounding_box())
+        # and the decision boundary's plane (its heatmap) whole on the same screen
+        plane = frame.locator("#boundary-canvas").bounding_box()
+        assert in_first_screen(plane), plane
         # text to read from the back of a hall: the page's and the live view's
         assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == f"{present.FONT_PX}px"
         assert frame.evaluate("() => document.body.classList.contains('present')")
