@@ -147,10 +147,10 @@ def step_number(text: str) -> int:
     return int(text.replace(",", ""))
 
 
-def analyse(log, t_play, t_pause):
+def analyse(log, t_play, t_pause, warmup=WARMUP_S):
     """fps (distinct Step values drawn per second), steps/s over [t_play + warm-up, t_pause],
     and the pause delay: from just before the click on Pause to the last change of Step."""
-    window = [(t, step_number(v)) for t, v in log if t_play + 1000 * WARMUP_S <= t <= t_pause]
+    window = [(t, step_number(v)) for t, v in log if t_play + 1000 * warmup <= t <= t_pause]
     if len(window) < 2:  # not two frames drawn after the warm-up
         fps = steps = 0.0
     else:
@@ -204,19 +204,23 @@ def timeout_ms(rate) -> float:
     return 60_000 * max(1.0, rate or 1.0)
 
 
-def new_page(browser, rate):
-    """A new page, throttled by ``rate`` (None: not at all)."""
-    page = browser.new_page(viewport=VIEWPORT)
+def new_page(browser, rate, viewport=None):
+    """A new page (in a browser context of its own: a Streamlit session of its own),
+    throttled by ``rate`` (None: not at all)."""
+    page = browser.new_page(viewport=viewport or VIEWPORT)
     page.set_default_timeout(timeout_ms(rate))
     if rate is not None:
         throttle(page, rate)
     return page
 
 
-def open_page(browser, url, rate, ws_bytes=None):
+def open_page(browser, url, rate, ws_bytes=None, viewport=None, on_websocket=None):
     """A new page on the live app, throttled by ``rate`` (None: not at all), once its
-    first boundary is painted; returns (page, frame, seconds to the first boundary)."""
-    page = new_page(browser, rate)
+    first boundary is painted; returns (page, frame, seconds to the first boundary).
+    ``on_websocket`` is called with each websocket the page opens."""
+    page = new_page(browser, rate, viewport)
+    if on_websocket is not None:
+        page.on("websocket", on_websocket)
     if ws_bytes is not None:
         def on_ws(ws):
             ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload)))

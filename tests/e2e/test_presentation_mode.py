@@ -2,7 +2,8 @@
 (present=1): the sidebar is gone, the page's root font is enlarged, the live view
 enlarges its own numbers, and Play, Pause, Step, Reset and the controls a lecturer
 turns while talking (n1, α and the activation) are all in the page's first screen,
-nothing scrolled, with the decision boundary's plane whole. A screenshot is kept (benchmarks/out/present-1280x720.png)."""
+nothing scrolled, with the decision boundary's plane whole. A screenshot is kept
+(benchmarks/out/present-1280x720.png)."""
 
 from conftest import PROJECTOR, app_page
 from test_playground_live import button, no_streamlit_exception, wait_painted

@@ -45,6 +45,7 @@
     queue: [],        // frames waiting to be shown, oldest first
     frameMs: 40,      // pace of the animation
     nextDue: 0,       // when the next queued frame is due (performance.now())
+    ticking: false,   // an animation frame is requested (only while frames are queued)
     metricEls: {},    // metric key -> its value element
     texts: {},        // the view's own messages, in the page's language
     shown: null,      // the step on screen ...
@@ -441,6 +442,9 @@
 
   // how long each frame took to draw (ms), the last 200, for the benchmark
   window.__drawMs = [];
+  // frames received while playing and frames drawn, counted for the load benchmark
+  window.__framesReceived = 0;
+  window.__framesDrawn = 0;
 
   // Show one frame: its numbers, its boundary, and the curves up to its step.
   function show(item, live) {
@@ -466,6 +470,7 @@
       byId("charts").setAttribute("data-drawn", "1");
     }
     window.__drawMs.push(performance.now() - started);
+    window.__framesDrawn += 1;
     if (window.__drawMs.length > 200) window.__drawMs.shift();
   }
 
@@ -530,6 +535,7 @@
       loadPlotly();
       return;
     }
+    if (p.playing) window.__framesReceived += p.frames.length;
     if (p.rev !== state.rev) {
       state.rev = p.rev;
       state.queue = [];
@@ -554,6 +560,7 @@
         queue.push.apply(queue, items);
         // never lag more than two batches behind the server
         if (queue.length > 2 * items.length) queue.splice(0, queue.length - 2 * items.length);
+        wake();
       } else {
         // At rest. After Pause the server is ahead of the screen: the view asks it
         // to come back to the frame on screen rather than jump forward, and shows
@@ -662,6 +669,13 @@
          { value: { id: Date.now() + "." + clicks, point: [x, y] }, dataType: "json" });
   }, true);
 
+  // The animation runs only while frames are queued: an idle page asking for
+  // every animation frame cost its browser ~7% of a core (measured with 8 idle
+  // pages, benchmarks/bench_load.py), a laptop's battery on a page left open.
+  function wake() {
+    if (!state.ticking) { state.ticking = true; window.requestAnimationFrame(tick); }
+  }
+
   function tick(now) {
     if (state.queue.length && now >= state.nextDue) {
       // keep an even pace on average, but never try to catch up on a stall
@@ -671,7 +685,8 @@
       item.ahead = state.queue.length ? state.queue[state.queue.length - 1].frame.step : item.frame.step;
       try { show(item, true); } catch (e) { status(state.texts.draw_error + " " + e); }
     }
-    window.requestAnimationFrame(tick);
+    if (state.queue.length) window.requestAnimationFrame(tick);
+    else state.ticking = false;
   }
 
   window.addEventListener("message", function (event) {
@@ -681,6 +696,5 @@
   try {
     window.parent.addEventListener("resize", function () { state.chartHeight = -1; fitHeight(); });
   } catch (e) { /* not embedded */ }
-  window.requestAnimationFrame(tick);
   send("streamlit:componentReady", { apiVersion: 1 });
 })();
