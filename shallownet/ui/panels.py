@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from . import present
@@ -12,6 +14,7 @@ from .playground import BATCH_SECONDS, Playground
 from .texts import t
 
 LIVE_KEY = "live"
+FLUSH_SECONDS = 0.03  # the pause after each batch while playing (see live_panel)
 
 
 def playground() -> Playground:
@@ -84,5 +87,11 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
         frame_ms = round(1000 * BATCH_SECONDS / len(frames))
         live_view(_feed().payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures,
                                   present=present.active()), key=LIVE_KEY)
+        if pg.playing:
+            # Let the server's event loop send this batch before the next run of
+            # the fragment starts: Streamlit drops a fragment's unsent messages
+            # when its next run starts (ForwardMsgQueue.clear), and with several
+            # sessions busy the next run was often already waiting.
+            time.sleep(FLUSH_SECONDS)
 
     panel()
