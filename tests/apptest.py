@@ -1,8 +1,11 @@
 """Opening the app or one of its pages in Streamlit's AppTest, as the page tests do:
 every run is checked not to have raised."""
 
+import base64
+import json
 from pathlib import Path
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +34,20 @@ def opened(script: str = APP, *, timeout: float = 60, playground=None, **query) 
     if playground is not None:
         at.session_state["playground"] = playground
     return run(at)
+
+
+def chart(at, key) -> dict:
+    """The plotly figure (as JSON) of the chart whose key contains ``key``."""
+    [element] = [c for c in at.get("plotly_chart") if key in c.proto.id]
+    return json.loads(element.proto.spec)
+
+
+def decode(value) -> np.ndarray:
+    """A plotly array as numpy: plain lists, or plotly's typed arrays (dtype, bdata, shape)."""
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        shape = value.get("shape")
+        if shape:
+            array = array.reshape([int(n) for n in str(shape).split(",")])
+        return array
+    return np.asarray(value)

@@ -3,12 +3,11 @@ core's for the session's settings, the Assignment button reproduces the course's
 table, the alpha overlay's curves are the core's, results are kept and not trained
 twice, stale results say so, and too much work is refused."""
 
-import base64
 import json
 
 import numpy as np
 import pytest
-from apptest import opened, page_script
+from apptest import decode, opened, page_script
 from streamlit.testing.v1 import AppTest
 
 from shallownet import assignment, sweep
@@ -40,10 +39,7 @@ def charts(at) -> list[dict]:
 
 def values(v):
     """A plotly trace's array as numbers (plotly sends numpy arrays as typed arrays)."""
-    if isinstance(v, dict) and "bdata" in v:
-        shape = [int(n) for n in str(v.get("shape", "-1")).split(",")]
-        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).reshape(shape)
-    return np.asarray(v, dtype=float)
+    return decode(v) if isinstance(v, dict) else np.asarray(v, dtype=float)
 
 
 def settings_of(at):

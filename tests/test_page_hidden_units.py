@@ -1,12 +1,10 @@
 """The Hidden units page through AppTest: it shows the session's network, whatever its
 n1 and data, and every value it shows is the network's."""
 
-import base64
-import json
 
 import numpy as np
 import pytest
-from apptest import opened, page_script, run
+from apptest import chart, decode, opened, page_script, run
 
 from shallownet import hidden_units
 from shallownet.grid import make_grid
@@ -28,22 +26,6 @@ def flower3():
     pg = Playground(PRESETS["course_assignment"].replace(n1=3))
     pg.step(2000)
     return pg
-
-
-def decode(value):
-    """A plotly array as numpy: plain lists, or plotly's typed arrays (dtype, bdata, shape)."""
-    if isinstance(value, dict) and "bdata" in value:
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        shape = value.get("shape")
-        if shape:
-            array = array.reshape([int(n) for n in str(shape).split(",")])
-        return array
-    return np.asarray(value)
-
-
-def chart(at, key):
-    [element] = [c for c in at.get("plotly_chart") if key in c.proto.id]
-    return json.loads(element.proto.spec)
 
 
 def the_network(at):

@@ -2,12 +2,10 @@
 session's data and settings, and the initial scale's saturation; every number shown
 is the core's for the same settings."""
 
-import base64
-import json
 
 import numpy as np
 import pytest
-from apptest import opened, page_script, run
+from apptest import chart, decode, opened, page_script, run
 
 from shallownet import initialisation
 from shallownet.lecture_figures import initialisation as figs
@@ -21,22 +19,6 @@ PAGE = page_script("initialisation")
 @pytest.fixture
 def at():
     return opened(PAGE)
-
-
-def decode(value):
-    """A plotly array as numpy: plain lists, or plotly's typed arrays (dtype, bdata, shape)."""
-    if isinstance(value, dict) and "bdata" in value:
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        shape = value.get("shape")
-        if shape:
-            array = array.reshape([int(n) for n in str(shape).split(",")])
-        return array
-    return np.asarray(value)
-
-
-def chart(at, key):
-    [element] = [c for c in at.get("plotly_chart") if key in c.proto.id]
-    return json.loads(element.proto.spec)
 
 
 def metrics(at, label):
