@@ -9,10 +9,12 @@ from shallownet.settings import Settings
 from shallownet.ui.frames import Feed
 from shallownet.ui.live import encode
 from shallownet.ui.playground import (
-    BATCH_BUDGET_SECONDS,
+    BUDGET_SHARE,
     DEFAULT_SPEED,
+    FRAME_SECONDS,
     FRAMES_PER_BATCH,
     GRID_SIZE,
+    MAX_FRAMES_PER_BATCH,
     Playground,
 )
 
@@ -45,7 +47,24 @@ def test_a_batch_stops_computing_at_its_budget():
     took = time.thread_time() - started
     assert pg.trainer.step_count < FRAMES_PER_BATCH * 1000
     assert len(frames) == FRAMES_PER_BATCH and frames[-1]["step"] == pg.trainer.step_count
-    assert took < BATCH_BUDGET_SECONDS + 1.0
+    assert took < BUDGET_SHARE * FRAMES_PER_BATCH * FRAME_SECONDS + 1.0
+
+
+def test_a_late_batch_fills_the_time_since_the_last_one():
+    """The page's timer asks late when the browser or the server is busy: the
+    batch then has more frames (as many as the time since the last asks for,
+    within bounds), so the frames keep their pace on the screen."""
+    pg = Playground()
+    pg.play()
+    assert pg.batch_frames(100.0) == FRAMES_PER_BATCH  # the first after Play
+    assert pg.batch_frames(100.0 + 30 * FRAME_SECONDS) == 30
+    assert pg.batch_frames(100.0 + 31 * FRAME_SECONDS) == FRAMES_PER_BATCH  # early: never fewer
+    assert pg.batch_frames(200.0) == MAX_FRAMES_PER_BATCH
+    pg.pause()
+    pg.play()
+    assert pg.batch_frames(300.0) == FRAMES_PER_BATCH  # Play starts anew
+    frames = pg.advance(count=30, budget=60.0)
+    assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(30)]
 
 
 def test_the_boundary_line_is_where_a2_crosses_one_half():

@@ -10,7 +10,7 @@ from . import present
 from .controls import KEY as SETTING_KEY
 from .frames import Feed
 from .live import live_view
-from .playground import BATCH_SECONDS, Playground
+from .playground import BATCH_SECONDS, FRAME_SECONDS, Playground
 from .texts import t
 
 LIVE_KEY = "live"
@@ -74,8 +74,9 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
         elif isinstance(asked, dict):
             # after Pause, the view asks to stay on the frame it shows
             pg.answer_rewind(asked.get("id"), asked.get("step"))
+        count = pg.batch_frames(time.perf_counter()) if pg.playing else 1
         if pg.playing:
-            frames = pg.advance(lang)
+            frames = pg.advance(lang, count)
             if pg.diverged:
                 # training stopped on its own: redraw the whole page so that the
                 # message shows and the timer stops
@@ -84,7 +85,7 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
             # at rest, or Pause came from a newer run while this one trained
             frames = [pg.frame(lang)]
         # the frames are played evenly over the time until the next batch
-        frame_ms = round(1000 * BATCH_SECONDS / len(frames))
+        frame_ms = round(1000 * FRAME_SECONDS * max(count, len(frames)) / len(frames))
         live_view(_feed().payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures,
                                   present=present.active()), key=LIVE_KEY)
         if pg.playing:

@@ -22,20 +22,31 @@ from ..trainer import Snapshot, Trainer, source_points
 from . import frames as live_frames
 
 # The live loop: the script trains a batch of frames per fragment run, the browser
-# plays them over the next BATCH_SECONDS.
-BATCH_SECONDS = 0.4
-FRAMES_PER_BATCH = 10
-# A batch never computes for longer than this, so that Pause and the controls
-# always answer; each frame gets its share, and with a big network at a high speed
-# a frame then has fewer steps than asked: the picture stays smooth.
-BATCH_BUDGET_SECONDS = 0.25
+# plays them, one every FRAME_SECONDS, while the next batch comes. The page's
+# timer asks for a batch every BATCH_SECONDS. Each run costs the browser a
+# re-render of Streamlit's page (~60 ms of its main thread here, ~250 ms on a 4x
+# slower client, measured with benchmarks/trace_live.py), so batches are long:
+# at 0.4 s that re-render alone took a third of a slow client's time.
+BATCH_SECONDS = 1.0
+FRAME_SECONDS = 0.04  # 25 frames a second
+FRAMES_PER_BATCH = round(BATCH_SECONDS / FRAME_SECONDS)
+# A busy browser (its timer runs late) or a busy server (many sessions) asks for
+# the next batch late: the batch then fills the time since the last one, up to
+# this many frames, so that frames keep coming at the same pace and each carries
+# more steps, or, when the server is busy, fewer steps per frame (its budget).
+MAX_FRAMES_PER_BATCH = 2 * FRAMES_PER_BATCH
+# A batch computes for at most this share of the time it fills, so that Pause and
+# the controls always answer; each frame gets its share, and with a big network
+# at a high speed a frame then has fewer steps than asked: the picture stays
+# smooth.
+BUDGET_SHARE = 0.6
 CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock checks
 # Pause goes back to the frame on screen. The view may show a frame two batches
 # old (its queue), and a slow browser also holds messages it has not read yet:
-# measured with Chromium 4x throttled, the server was up to 4.5 batches ahead of
-# the screen. Snapshots of the frames of this many batches (10 s) are kept; each
-# is the parameter vector and one Record.
-SNAPSHOT_BATCHES = 25
+# measured with Chromium 4x throttled, the server was up to 1.8 s ahead of the
+# screen. Snapshots of the frames of the last SNAPSHOT_SECONDS are kept; each is
+# the parameter vector and one Record.
+SNAPSHOT_SECONDS = 10
 GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
 DEFAULT_SPEED = 100
@@ -68,10 +79,11 @@ class Playground:
         self.notice: tuple[str, dict] | None = None
         self.rev = 0  # bumped whenever the network starts anew: the view drops old frames
         self._chunk = 1  # steps per chunk while playing, adapted to take CHUNK_SECONDS
+        self._last_batch: float | None = None  # when the last batch was asked for (perf_counter)
         # Pause stops where the browser is, not where the server is: the view plays
         # a batch behind the training, so Pause offers to go back to the frame on
         # screen, which the view then asks for (``rewind``).
-        self._snapshots: dict[int, Snapshot] = {}  # step -> its state, the last SNAPSHOT_BATCHES batches
+        self._snapshots: dict[int, Snapshot] = {}  # step -> its state, the last SNAPSHOT_SECONDS of frames
         self._paused_at: int | None = None  # the server's step at Pause, until answered
         self.rewind_answered = None  # the id of the view's last request, answered once
         # points the user added by clicking (x, y, class), and the data before them
@@ -207,6 +219,7 @@ class Playground:
     def play(self) -> None:
         self.playing = not self.diverged
         self.notice = None
+        self._last_batch = None
 
     @_locked
     def pause(self) -> None:
@@ -252,16 +265,29 @@ class Playground:
         self.cost_log = bool(on)
 
     # -- frames -------------------------------------------------------------------
-    def advance(self, lang: str | None = None, budget: float = BATCH_BUDGET_SECONDS) -> list[dict]:
-        """Train one batch of frames, ``speed`` steps each, or as many as fit in the
-        frame's share of ``budget`` seconds; it ends early on divergence."""
+    def batch_frames(self, now: float) -> int:
+        """How many frames the batch asked for at ``now`` (perf_counter) holds: as
+        many as fill the time since the last batch was asked for, at least
+        FRAMES_PER_BATCH (the first after Play too), at most MAX_FRAMES_PER_BATCH."""
+        last, self._last_batch = self._last_batch, now
+        if last is None:
+            return FRAMES_PER_BATCH
+        return max(FRAMES_PER_BATCH, min(MAX_FRAMES_PER_BATCH, round((now - last) / FRAME_SECONDS)))
+
+    def advance(self, lang: str | None = None, count: int = FRAMES_PER_BATCH,
+                budget: float | None = None) -> list[dict]:
+        """Train one batch of ``count`` frames, ``speed`` steps each, or as many as
+        fit in the frame's share of ``budget`` seconds (by default BUDGET_SHARE of
+        the time the frames fill); it ends early on divergence."""
         frames = []
         started = time.perf_counter()
-        keep = (SNAPSHOT_BATCHES - 1) * FRAMES_PER_BATCH
+        if budget is None:
+            budget = BUDGET_SHARE * count * FRAME_SECONDS
+        keep = round(SNAPSHOT_SECONDS / FRAME_SECONDS)
         if len(self._snapshots) > keep:
             self._snapshots = dict(list(self._snapshots.items())[-keep:])
-        for i in range(FRAMES_PER_BATCH):
-            deadline = started + (i + 1) * budget / FRAMES_PER_BATCH
+        for i in range(count):
+            deadline = started + (i + 1) * budget / count
             todo = self.speed
             while todo > 0 and not self.diverged and time.perf_counter() < deadline:
                 chunk = min(todo, self._chunk)

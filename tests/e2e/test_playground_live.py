@@ -7,6 +7,7 @@ from live_app import frame_of, step_value
 
 from shallownet.settings import Settings
 from shallownet.trainer import Trainer
+from shallownet.ui.playground import GRID_SIZE
 
 
 def wait_painted(page):
@@ -28,6 +29,21 @@ INKED = """
 }
 """
 
+# how many points the visible SVG paths inside an element draw (their M and L commands)
+PATH_POINTS = """
+(id) => {
+  const layer = document.getElementById(id);
+  if (getComputedStyle(layer).visibility !== 'visible') return 0;
+  let n = 0;
+  for (const p of layer.querySelectorAll('path')) n += ((p.getAttribute('d') || '').match(/[ML]/g) || []).length;
+  return n;
+}
+"""
+
+# an element's box on the screen: [left, top, width, height]
+BOX = ("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+       " return [r.left, r.top, r.width, r.height]; }")
+
 
 def button(page, label):
     return page.get_by_role("button", name=label, exact=True)
@@ -45,10 +61,20 @@ def test_page_loads_with_the_three_figures_and_no_exception(page, screenshot):
         assert button(page, label).is_visible()
     assert step_value(frame) == 0
     assert frame.locator("[data-testid=metric-step] .label").inner_text() == "Step"
-    # the boundary: a painted canvas under plotly's axes and points
+    # the boundary: under plotly's axes and points, a canvas with a pixel per grid
+    # value, every one painted, that the browser scales to the plot area, and the
+    # A2 = 0.5 line over it
     assert frame.locator("#boundary-plot .scatterlayer .point").count() == 400
     size = frame.evaluate("() => { const c = document.getElementById('boundary-canvas'); return [c.width, c.height]; }")
-    assert min(size) > 200
+    assert size == [GRID_SIZE, GRID_SIZE]
+    assert frame.evaluate(INKED, "boundary-canvas") == GRID_SIZE * GRID_SIZE
+    layer = frame.evaluate(BOX, "boundary-layer")
+    assert min(layer[2:]) > 200
+    # the canvas reaches half a cell past the plot area on each side: cell centres on the axes' ends
+    canvas = frame.evaluate(BOX, "boundary-canvas")
+    half = layer[2] / (GRID_SIZE - 1) / 2
+    assert abs(canvas[0] - (layer[0] - half)) < 0.5 and abs(canvas[2] - (layer[2] + 2 * half)) < 0.5, (canvas, layer)
+    assert frame.evaluate(PATH_POINTS, "boundary-svg") > 10
     # the curves: plotly charts with their titles
     assert "Cost J per step" in frame.locator("#cost").inner_text()
     assert "Gradient norms per step" in frame.locator("#grads").inner_text()
@@ -72,9 +98,9 @@ def test_play_makes_step_grow_and_pause_stops_it(page, screenshot):
     time.sleep(1.0)
     second = step_value(frame)
     assert 0 < first < second
-    # while playing the curves are painted on canvases over plotly's plot areas
+    # while playing the curves are SVG paths over plotly's plot areas
     for chart in ("cost", "grads"):
-        assert frame.evaluate(INKED, f"{chart}-canvas") > 100, chart
+        assert frame.evaluate(PATH_POINTS, f"{chart}-live") > 20, chart
     screenshot(page, "playground-playing")
     button(page, "Pause").click()
     time.sleep(1.0)
@@ -83,7 +109,7 @@ def test_play_makes_step_grow_and_pause_stops_it(page, screenshot):
     assert step_value(frame) == stopped
     # at rest plotly draws the curves itself, so hovering shows their values
     assert frame.locator("#cost .scatterlayer .trace path.js-line").count() >= 1
-    assert frame.evaluate("() => getComputedStyle(document.getElementById('cost-canvas')).visibility") == "hidden"
+    assert frame.evaluate("() => getComputedStyle(document.getElementById('cost-live')).visibility") == "hidden"
     # the server stopped where the screen did: one more step is one more step
     button(page, "Step").click()
     frame.locator("[data-testid=metric-step] .value", has_text=f"{stopped + 1:,}").wait_for(timeout=10_000)
@@ -148,8 +174,10 @@ def test_the_first_picture_comes_before_plotly_js(browser, app_url):
         time.sleep(0.3)
         assert held and frame.evaluate("() => typeof Plotly") == "undefined"
         assert frame.locator("[data-testid=metric-step] .value").inner_text() == "0"
-        assert frame.evaluate(INKED, "boundary-canvas") > 10_000
-        preview = frame.evaluate("() => { const s = document.getElementById('boundary-canvas').style;"
+        assert frame.evaluate(INKED, "boundary-canvas") == GRID_SIZE * GRID_SIZE
+        # the 400 points, in two paths of dots (train class 0 and 1)
+        assert frame.evaluate("() => document.querySelectorAll('#boundary-preview path').length") >= 2
+        preview = frame.evaluate("() => { const s = document.getElementById('boundary-layer').style;"
                                  " return [s.left, s.top, s.width, s.height].map(parseFloat); }")
         for route in held:
             route.continue_()
@@ -160,3 +188,5 @@ def test_the_first_picture_comes_before_plotly_js(browser, app_url):
         # the preview was where plotly then put its plot area, to a pixel
         assert all(abs(a - b) <= 1.0 for a, b in zip(preview, area)), (preview, area)
         assert frame.locator("#boundary-plot .scatterlayer .point").count() == 400
+        # plotly draws the points now: the preview's are gone
+        assert frame.evaluate("() => document.querySelectorAll('#boundary-preview path').length") == 0

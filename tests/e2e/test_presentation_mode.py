@@ -47,7 +47,7 @@ def test_presentation_mode_shows_the_controls_in_a_projectors_first_screen(brows
             assert widget.is_visible(), key
             assert in_first_screen(widget.bounding_box()), (key, widget.bounding_box())
         # and the decision boundary's plane (its heatmap) whole on the same screen
-        plane = frame.locator("#boundary-canvas").bounding_box()
+        plane = frame.locator("#boundary-layer").bounding_box()
         assert in_first_screen(plane), plane
         # text to read from the back of a hall: the page's and the live view's
         assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == f"{present.FONT_PX}px"

@@ -32,7 +32,7 @@ def test_a_click_on_the_plane_adds_a_point_that_survives_a_change_of_n1(page, sc
     assert points(frame) == 400
     page.get_by_text("class 1 (blue)").click()
     time.sleep(1.0)
-    canvas = frame.locator("#boundary-canvas")
+    canvas = frame.locator("#boundary-layer")
     canvas.scroll_into_view_if_needed()
     time.sleep(0.3)
     box = canvas.bounding_box()

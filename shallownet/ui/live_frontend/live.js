@@ -7,12 +7,18 @@
 // boundary, ~25 ms for each curve chart in a browser without a GPU, four times
 // that on a slow laptop). So plotly draws each chart only when the network, the
 // language or an axis range changes: its axes, points, legend and titles. What
-// moves is painted on canvases: under the boundary chart the heatmap and the
-// A2 = 0.5 line, over each curve chart's plot area the curves. A frame then
-// costs ~1 ms of JavaScript. The axes of the curves grow in 1-2-5 steps, so
-// plotly redraws them a handful of times in a whole run. When the view is at
-// rest (not playing) the curves go back into plotly's own traces, so that
-// hovering over them shows the values.
+// moves is drawn in layers of our own: under the boundary chart the heatmap (a
+// canvas of the grid's size, 100 x 100, that the browser's compositor scales to
+// the plot area) and the A2 = 0.5 line (an SVG path), over each curve chart's
+// plot area the curves (SVG paths). Why not full-size canvases: on every frame
+// the browser copies each changed canvas's pixels on its main thread (its
+// "Commit"); with the three canvases at the plot areas' size that was ~20 ms a
+// frame on a 4x throttled client, a third of its time, while a path only records
+// a drawing command (it is rasterised off the main thread). A frame then costs
+// ~1 ms of JavaScript. The axes of the curves grow in 1-2-5 steps, ahead of
+// the steps queued, so plotly redraws them a handful of times in a whole run.
+// When the view is at rest (not playing) the curves go back into plotly's own
+// traces, so that hovering over them shows the values.
 "use strict";
 (function () {
   // --- Streamlit's component protocol (version 1) -------------------------
@@ -34,7 +40,6 @@
   var CURVES = ["cost", "grads"];
   var TRANSPARENT = "rgba(0,0,0,0)";
   var byId = function (id) { return document.getElementById(id); };
-  var ratio = function () { return window.devicePixelRatio || 1; };
 
   // Everything the view remembers between messages and frames.
   var state = {
@@ -105,20 +110,28 @@
     return area.width > 0 && area.height > 0 ? area : null;
   }
 
-  // Size a canvas to cover ``area`` plus ``pad`` CSS pixels on each side, sharp
-  // on high-density screens; returns its 2-D context in CSS pixels, origin at
-  // the area's top left.
-  function fitCanvas(canvas, area, pad) {
-    var r = ratio();
-    canvas.style.left = area.left - pad + "px";
-    canvas.style.top = area.top - pad + "px";
-    canvas.style.width = area.width + 2 * pad + "px";
-    canvas.style.height = area.height + 2 * pad + "px";
-    canvas.width = Math.round((area.width + 2 * pad) * r);
-    canvas.height = Math.round((area.height + 2 * pad) * r);
-    var ctx = canvas.getContext("2d");
-    ctx.setTransform(r, 0, 0, r, pad * r, pad * r);
-    return ctx;
+  // Put element ``el`` over ``area`` plus ``pad`` CSS pixels on each side.
+  function place(el, area, pad) {
+    el.style.left = area.left - pad + "px";
+    el.style.top = area.top - pad + "px";
+    el.style.width = area.width + 2 * pad + "px";
+    el.style.height = area.height + 2 * pad + "px";
+  }
+
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgPath(parent) {
+    var path = document.createElementNS(SVG, "path");
+    parent.appendChild(path);
+    return path;
+  }
+
+  // A number for an SVG path: a tenth of a pixel is finer than any screen
+  function num(v) { return Math.round(v * 10) / 10; }
+
+  // an SVG path that draws a dot of radius r at (x, y)
+  function dotPath(x, y, r) {
+    return "M" + num(x - r) + " " + num(y) + "a" + r + " " + r + " 0 1 0 " + 2 * r + " 0a" + r + " " + r +
+           " 0 1 0 " + -2 * r + " 0";
   }
 
   // --- the boundary chart: plotly for what stays, a canvas for what moves --
@@ -151,15 +164,18 @@
     });
     var xs = decode(h.x), ys = decode(h.y);
     var nx = xs.length, ny = ys.length;
-    var image = document.createElement("canvas");
-    image.width = nx;
-    image.height = ny;
+    var canvas = byId("boundary-canvas");
+    canvas.width = nx;
+    canvas.height = ny;
+    var line = byId("boundary-line");
+    line.setAttribute("stroke", l.line.color);
+    line.setAttribute("stroke-width", l.line.width);
+    byId("boundary-preview").textContent = "";
     state.boundary = {
       lut: colorLut(h.colorscale),
-      lineColor: l.line.color, lineWidth: l.line.width,
       x0: xs[0], x1: xs[nx - 1], y0: ys[0], y1: ys[ny - 1], nx: nx, ny: ny,
-      image: image, pixels: image.getContext("2d").createImageData(nx, ny),
-      ctx: null, area: null, frame: null,
+      ctx: canvas.getContext("2d"), pixels: canvas.getContext("2d").createImageData(nx, ny),
+      area: null, frame: null,
     };
   }
 
@@ -205,47 +221,52 @@
   }
   var LEGEND_EXTRA = 57;  // a legend's width beyond its longest name (symbol, gaps, border), as plotly draws it
 
-  // Put the canvas exactly under plotly's plot area (it moves when the chart resizes).
+  // Put the boundary's layer exactly under plotly's plot area (it moves when the
+  // chart resizes).
   function placeBoundaryCanvas() {
     var b = state.boundary, area = plotArea(byId("boundary-plot"));
     if (!b || !area) return;
     if (b.area && b.area.left === area.left && b.area.top === area.top &&
         b.area.width === area.width && b.area.height === area.height) return;
-    b.area = area;
-    b.ctx = fitCanvas(byId("boundary-canvas"), area, 0);
+    placeBoundary(area);
+    byId("boundary-preview").textContent = "";  // plotly draws the points now
     if (b.frame) paintBoundary(b.frame);
+  }
+
+  // The layer over ``area``: the grid's values sit at cell centres, which span
+  // the axes exactly, so the scaled canvas reaches half a cell past the area on
+  // each side (the layer clips it); the line's SVG covers the area.
+  function placeBoundary(area) {
+    var b = state.boundary, canvas = byId("boundary-canvas");
+    b.area = area;
+    place(byId("boundary-layer"), area, 0);
+    var cw = area.width / (b.nx - 1), ch = area.height / (b.ny - 1);
+    canvas.style.left = -cw / 2 + "px";
+    canvas.style.top = -ch / 2 + "px";
+    canvas.style.width = area.width + cw + "px";
+    canvas.style.height = area.height + ch + "px";
   }
 
   function paintBoundary(patch) {
     var b = state.boundary;
-    if (!b || !b.ctx) return;
+    if (!b || !b.area) return;
     b.frame = patch;
-    var ctx = b.ctx, W = b.area.width, H = b.area.height, nx = b.nx, ny = b.ny;
-    var z = decode(patch.z), px = b.pixels.data, lut = b.lut;
+    var W = b.area.width, H = b.area.height, nx = b.nx, ny = b.ny;
+    // a pixel is one 32-bit word: its four bytes (RGBA) at once, from the table
+    var z = decode(patch.z), pixels = new Uint32Array(b.pixels.data.buffer), lut = new Uint32Array(b.lut.buffer);
     for (var j = 0; j < ny; j++) {
       var row = (ny - 1 - j) * nx;  // z's first row is the lowest y: the image's last
-      for (var i = 0; i < nx; i++) {
-        var o = 4 * (row + i), v = 4 * z[j * nx + i];
-        px[o] = lut[v]; px[o + 1] = lut[v + 1]; px[o + 2] = lut[v + 2]; px[o + 3] = 255;
-      }
+      for (var i = 0; i < nx; i++) pixels[row + i] = lut[z[j * nx + i]];
     }
-    b.image.getContext("2d").putImageData(b.pixels, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    // the grid's values sit at cell centres, which span the axes exactly
-    ctx.drawImage(b.image, 0.5, 0.5, nx - 1, ny - 1, 0, 0, W, H);
+    b.ctx.putImageData(b.pixels, 0, 0);
     // the A2 = 0.5 line: segments x0, y0, x1, y1, one after the other
     var seg = decode(patch.segments);
-    var sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0);
-    ctx.beginPath();
+    var sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0), d = "";
     for (var k = 0; k + 3 < seg.length; k += 4) {
-      ctx.moveTo((seg[k] - b.x0) * sx, H - (seg[k + 1] - b.y0) * sy);
-      ctx.lineTo((seg[k + 2] - b.x0) * sx, H - (seg[k + 3] - b.y0) * sy);
+      d += "M" + num((seg[k] - b.x0) * sx) + " " + num(H - (seg[k + 1] - b.y0) * sy) +
+           "L" + num((seg[k + 2] - b.x0) * sx) + " " + num(H - (seg[k + 3] - b.y0) * sy);
     }
-    ctx.lineWidth = b.lineWidth;
-    ctx.strokeStyle = b.lineColor;
-    ctx.lineJoin = "round";
-    ctx.lineCap = "round";
-    ctx.stroke();
+    byId("boundary-line").setAttribute("d", d);
     var canvas = byId("boundary-canvas");
     if (!canvas.hasAttribute("data-painted")) {
       performance.mark("painted");
@@ -321,9 +342,26 @@
 
   function newCurve(name, fig) {
     var gd = byId(name + "-plot");
+    var layer = byId(name + "-live"), group = layer.firstElementChild;
+    group.textContent = "";
+    // two paths per trace, in plotly's style for it: the points of the batch shown
+    // when it came (drawn once a batch) and the points since (drawn every frame)
+    var paths = fig.data.map(function (trace) {
+      var line = trace.line || {}, w = line.width || 2, dash = dashPattern(line.dash, w);
+      var pair = { settled: svgPath(group), tail: svgPath(group), dashed: dash.length > 0, count: 0, width: w };
+      [pair.settled, pair.tail].forEach(function (path) {
+        path.setAttribute("stroke", line.color || "#000");
+        path.setAttribute("fill", "none");
+        path.setAttribute("stroke-width", w);
+        path.setAttribute("stroke-linejoin", "round");
+        if (dash.length) path.setAttribute("stroke-dasharray", dash.join(" "));
+      });
+      return pair;
+    });
     return {
       name: name, gd: gd, fig: fig, log: fig.layout.yaxis.type === "log",
-      range: null, live: null, ctx: null, area: null, points: null,
+      range: null, live: null, area: null, points: null, paths: paths, item: null,
+      settledSeries: null, settledKey: null, settledUpto: 0,
     };
   }
 
@@ -352,7 +390,7 @@
       gd.__listening = true;
     }
     curve.live = live;
-    byId(curve.name + "-canvas").style.visibility = live ? "visible" : "hidden";
+    byId(curve.name + "-live").style.visibility = live ? "visible" : "hidden";
   }
 
   function placeCurveCanvas(curve) {
@@ -362,12 +400,14 @@
     if (!curve.area || curve.area.left !== area.left || curve.area.top !== area.top ||
         curve.area.width !== area.width || curve.area.height !== area.height) {
       curve.area = area;
-      curve.ctx = fitCanvas(byId(curve.name + "-canvas"), area, CURVE_PAD);
+      var layer = byId(curve.name + "-live");
+      place(layer, area, CURVE_PAD);
+      layer.firstElementChild.setAttribute("transform", "translate(" + CURVE_PAD + " " + CURVE_PAD + ")");
     }
     if (curve.live) paintCurve(curve);
   }
 
-  var CURVE_PAD = 6;  // the canvas reaches this far past the plot area: a dot at step 0 is not cut
+  var CURVE_PAD = 6;  // the layer reaches this far past the plot area: a dot at step 0 is not cut
 
   // plotly's dash patterns for a line of width w
   function dashPattern(dash, w) {
@@ -375,35 +415,83 @@
     return { dot: [d, d], dash: [3 * d, 3 * d], longdash: [5 * d, 5 * d] }[dash] || [];
   }
 
+  // Draws the live curves of the frame ``curve.item``: the batch's points up to
+  // the frame's step, then the frame's newest point. What the batch had shown
+  // when it came is drawn once (again when an axis or the chart's size changes);
+  // each frame draws only the points since, so a frame costs the same early and
+  // late in a run (a frame drawing all ~3,000 points took ~4x longer).
   function paintCurve(curve) {
-    var ctx = curve.ctx, area = curve.area;
-    if (!ctx || !area || !curve.points) return;
-    ctx.clearRect(-CURVE_PAD, -CURVE_PAD, area.width + 2 * CURVE_PAD, area.height + 2 * CURVE_PAD);
-    var rx = curve.range.x, ry = curve.range.y, log = curve.log;
-    var sx = area.width / (rx[1] - rx[0]), sy = area.height / (ry[1] - ry[0]);
+    var area = curve.area, item = curve.item;
+    if (!area || !item) return;
+    var rx = curve.range.x, ry = curve.range.y, log = curve.log, H = area.height;
+    var sx = area.width / (rx[1] - rx[0]), sy = H / (ry[1] - ry[0]);
+    var series = item.series[curve.name] || {}, f = item.frame;
+    var key = rx.join() + "/" + ry.join() + "/" + area.width + "x" + H;
+    var resettle = curve.settledSeries !== series || curve.settledKey !== key || curve.settledUpto > f.upto;
+    if (resettle) {
+      curve.settledSeries = series;
+      curve.settledKey = key;
+      curve.settledUpto = f.upto;
+    }
+    var line = { d: "", pen: false, count: 0, x: 0, y: 0 };
+    function add(xv, v) {
+      if (v === null || !isFinite(v) || (log && v <= 0)) { line.pen = false; return; }  // a gap, as plotly leaves
+      var X = (xv - rx[0]) * sx, Y = H - ((log ? Math.log10(v) : v) - ry[0]) * sy;
+      line.d += (line.pen ? "L" : "M") + num(X) + " " + num(Y);
+      line.pen = true; line.count++; line.x = X; line.y = Y;
+    }
     curve.fig.data.forEach(function (trace, i) {
-      var p = curve.points[i];
-      if (!p) return;
-      var line = trace.line || {};
-      ctx.strokeStyle = ctx.fillStyle = line.color || "#000";
-      ctx.lineWidth = line.width || 2;
-      ctx.setLineDash(dashPattern(line.dash, ctx.lineWidth));
-      ctx.lineJoin = "round";
-      ctx.beginPath();
-      var pen = false, count = 0, lastX = 0, lastY = 0;
-      for (var k = 0; k < p.x.length; k++) {
-        var v = p.y[k];
-        if (!isFinite(v) || (log && v <= 0)) { pen = false; continue; }  // a gap, as plotly leaves
-        var X = (p.x[k] - rx[0]) * sx, Y = area.height - ((log ? Math.log10(v) : v) - ry[0]) * sy;
-        if (pen) ctx.lineTo(X, Y); else ctx.moveTo(X, Y);
-        pen = true; count++; lastX = X; lastY = Y;
+      var pair = curve.paths[i], p = series[i], n = p ? Math.min(f.upto, p.x.length) : 0, k;
+      if (!pair) return;
+      var from = Math.min(n, curve.settledUpto);
+      if (resettle) {
+        line.d = ""; line.pen = false; line.count = 0;
+        for (k = 0; k < from; k++) add(p.x[k], p.y[k]);
+        pair.settled.setAttribute("d", line.d);
+        pair.count = line.count;
+        // a dashed line goes on with its pattern where the settled part ends
+        if (pair.dashed) pair.tail.setAttribute("stroke-dashoffset", line.count > 1 ? pair.settled.getTotalLength() : 0);
       }
-      if (count === 1) {
-        ctx.beginPath();
-        ctx.arc(lastX, lastY, ctx.lineWidth + 1.5, 0, 2 * Math.PI);
-        ctx.fill();
-      } else ctx.stroke();
+      // the rest, from the last settled point on (the line goes on from it)
+      line.d = ""; line.pen = false; line.count = 0;
+      var overlap = 0;
+      if (from > 0) { add(p.x[from - 1], p.y[from - 1]); overlap = line.count; }
+      for (k = from; k < n; k++) add(p.x[k], p.y[k]);
+      var head = f.head[curve.name] && f.head[curve.name][i];
+      if (head && (n === 0 || head[0] > p.x[n - 1])) add(head[0], head[1]);
+      if (pair.count + line.count - overlap === 1) {
+        // a single point draws no line: a dot
+        pair.settled.setAttribute("d", "");
+        pair.tail.setAttribute("d", dotPath(line.x, line.y, pair.width + 1.5));
+        pair.tail.setAttribute("fill", pair.tail.getAttribute("stroke"));
+      } else {
+        pair.tail.setAttribute("d", line.d);
+        pair.tail.setAttribute("fill", "none");
+      }
     });
+  }
+
+  // The extent of a batch's series (computed once a batch) and a frame's newest
+  // points: while playing the axes cover the whole batch, which the frames
+  // then show bit by bit.
+  var seriesExtents = new WeakMap();
+  function liveExtent(name, item, log) {
+    var s = item.series[name] || {}, cached = seriesExtents.get(s) || {};
+    var key = log ? "log" : "linear";
+    if (!cached[key]) {
+      cached[key] = extent(Object.keys(s).map(function (i) { return s[i]; }), log);
+      seriesExtents.set(s, cached);
+    }
+    var e = cached[key], head = item.frame.head[name] || {};
+    var out = { xMax: e.xMax, lo: e.lo, hi: e.hi };
+    Object.keys(head).forEach(function (i) {
+      var x = head[i][0], y = head[i][1];
+      if (x > out.xMax) out.xMax = x;
+      if (y === null || !isFinite(y) || (log && y <= 0)) return;
+      if (y < out.lo) out.lo = y;
+      if (y > out.hi) out.hi = y;
+    });
+    return out;
   }
 
   // Show chart ``name`` at the frame ``item``: live (canvas) or at rest (plotly).
@@ -414,8 +502,12 @@
       state.keys[name] = item.keys[name];
       fresh = true;
     }
-    curve.points = curvePoints(name, item);
-    var ext = extent(Object.keys(curve.points).map(function (i) { return curve.points[i]; }), curve.log);
+    curve.item = item;
+    var ext;
+    if (fresh || !live) {
+      curve.points = curvePoints(name, item);
+      ext = extent(Object.keys(curve.points).map(function (i) { return curve.points[i]; }), curve.log);
+    } else ext = liveExtent(name, item, curve.log);
     var want = rangesFor(ext, curve.log);
     if (fresh || !live) {
       // at rest the axes fit the data again (after a rewind they may shrink)
@@ -425,17 +517,22 @@
       // the step axis grows to cover the frames already queued, not just this
       // one, so it grows fewer times; and only one chart is laid out anew in a
       // frame (~100 ms each on a slow client): the other follows in the next
-      // frame, its newest point drawn a little past its axis meanwhile
+      // frame, its newest point drawn a little past its axis meanwhile. The
+      // switch from plotly's traces to the live layer at Play is one such
+      // drawing, with the axes' growth in it.
       want.x[1] = Math.max(want.x[1], niceAbove(item.ahead || 0, STEPS_125));
-      if (!covers(curve.range, want) && !state.laidOut) {
+      var grow = !covers(curve.range, want);
+      if ((grow || !curve.live) && !state.laidOut) {
         state.laidOut = true;
-        curve.range = {
-          x: [0, Math.max(curve.range.x[1], want.x[1])],
-          y: [Math.min(curve.range.y[0], want.y[0]), Math.max(curve.range.y[1], want.y[1])],
-        };
-        Plotly.relayout(curve.gd, { "xaxis.range": curve.range.x, "yaxis.range": curve.range.y });
+        if (grow) {
+          curve.range = {
+            x: [0, Math.max(curve.range.x[1], want.x[1])],
+            y: [Math.min(curve.range.y[0], want.y[0]), Math.max(curve.range.y[1], want.y[1])],
+          };
+        }
+        if (curve.live) Plotly.relayout(curve.gd, { "xaxis.range": curve.range.x, "yaxis.range": curve.range.y });
+        else plotCurve(curve, true, false);
       }
-      if (!curve.live) plotCurve(curve, true, false);
     }
     placeCurveCanvas(curve);
   }
@@ -604,31 +701,29 @@
       if (state.metricEls[key]) state.metricEls[key].textContent = f.metrics[key];
     });
     setupBoundary(p.figures.boundary);
-    var b = state.boundary, area = guessBoundaryArea(p.figures.boundary);
+    var area = guessBoundaryArea(p.figures.boundary);
     if (!area) return;
-    b.area = area;
-    b.ctx = fitCanvas(byId("boundary-canvas"), area, 0);
+    placeBoundary(area);
     paintBoundary(f.boundary);
     paintPoints(p.figures.boundary);
     reportHeight();
   }
 
   // The data points over the previewed boundary, as plotly will draw them (until
-  // it does, and the canvas is painted anew without them).
+  // it does, and they are taken away): one SVG path of dots per trace.
   function paintPoints(fig) {
-    var b = state.boundary, ctx = b.ctx, W = b.area.width, H = b.area.height;
+    var b = state.boundary, W = b.area.width, H = b.area.height, group = byId("boundary-preview");
     var sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0);
     fig.data.forEach(function (trace) {
       if (trace.mode !== "markers") return;
       var x = decode(trace.x), y = decode(trace.y), m = trace.marker || {}, edge = m.line || {};
-      ctx.fillStyle = m.color;
-      ctx.strokeStyle = edge.color || m.color;
-      ctx.lineWidth = edge.width || 0;
-      for (var k = 0; k < x.length; k++) {
-        ctx.beginPath();
-        ctx.arc((x[k] - b.x0) * sx, H - (y[k] - b.y0) * sy, (m.size || 6) / 2, 0, 2 * Math.PI);
-        ctx.fill();
-        if (ctx.lineWidth) ctx.stroke();
+      var path = svgPath(group), r = (m.size || 6) / 2, d = "";
+      for (var k = 0; k < x.length; k++) d += dotPath((x[k] - b.x0) * sx, H - (y[k] - b.y0) * sy, r);
+      path.setAttribute("d", d);
+      path.setAttribute("fill", m.color);
+      if (edge.width) {
+        path.setAttribute("stroke", edge.color || m.color);
+        path.setAttribute("stroke-width", edge.width);
       }
     });
   }
@@ -660,7 +755,7 @@
   byId("boundary").addEventListener("click", function (event) {
     var b = state.boundary;
     if (state.clickClass === null || state.clickClass === undefined || !b || !b.area) return;
-    var box = byId("boundary-canvas").getBoundingClientRect();
+    var box = byId("boundary-layer").getBoundingClientRect();
     var u = (event.clientX - box.left) / box.width, v = (event.clientY - box.top) / box.height;
     if (!(u >= 0 && u <= 1 && v >= 0 && v <= 1)) return;
     var x = b.x0 + u * (b.x1 - b.x0), y = b.y1 - v * (b.y1 - b.y0);
@@ -676,13 +771,20 @@
     if (!state.ticking) { state.ticking = true; window.requestAnimationFrame(tick); }
   }
 
+  var AXIS_LEAD_MS = 2000;
+
   function tick(now) {
     if (state.queue.length && now >= state.nextDue) {
       // keep an even pace on average, but never try to catch up on a stall
       state.nextDue = Math.max(state.nextDue + state.frameMs, now + state.frameMs / 2);
       var item = state.queue.shift();
-      // the newest step queued: the step axis grows to it
-      item.ahead = state.queue.length ? state.queue[state.queue.length - 1].frame.step : item.frame.step;
+      // where the step axis grows to: the newest step queued, and as far again as
+      // the steps go in AXIS_LEAD_MS at the pace of the queue. Each growth makes
+      // plotly lay the axes out anew (~30 ms, ~120 ms on a 4x slower client), so
+      // fewer, larger ones: about 2, 6, 18 s into a run at the default speed.
+      var newest = state.queue.length ? state.queue[state.queue.length - 1].frame.step : item.frame.step;
+      var perMs = state.queue.length ? (newest - item.frame.step) / (state.queue.length * state.frameMs) : 0;
+      item.ahead = newest + Math.max(0, perMs) * AXIS_LEAD_MS;
       try { show(item, true); } catch (e) { status(state.texts.draw_error + " " + e); }
     }
     if (state.queue.length) window.requestAnimationFrame(tick);
