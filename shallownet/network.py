@@ -66,8 +66,8 @@ def init_params(n0, n1, n2=1, *, method="random", scale=0.01, seed=0) -> Params:
     return Params(W1=W1, b1=np.zeros((n1, 1)), W2=W2, b2=np.zeros((n2, 1)))
 
 
-def _check_inputs(p: Params, X) -> np.ndarray:
-    X = np.asarray(X, dtype=float)
+def _check_inputs(p: Params, X, dtype=float) -> np.ndarray:
+    X = np.asarray(X, dtype=dtype)
     if X.ndim != 2 or X.shape[0] != p.W1.shape[1]:
         raise ValueError(
             f"X must have shape (n0, m) = ({p.W1.shape[1]}, m), one example per column; "
@@ -76,10 +76,17 @@ def _check_inputs(p: Params, X) -> np.ndarray:
     return X
 
 
-def forward(p: Params, X, activation: str = "tanh") -> Cache:
-    """Z1 = W1 X + b1, A1 = g1(Z1), Z2 = W2 A1 + b2, A2 = sigmoid(Z2)."""
+def forward(p: Params, X, activation: str = "tanh", dtype=float) -> Cache:
+    """Z1 = W1 X + b1, A1 = g1(Z1), Z2 = W2 A1 + b2, A2 = sigmoid(Z2).
+
+    ``dtype=np.float32`` computes in single precision (seven digits), for
+    pictures: where numpy's float64 tanh has no fast vector code (no AVX-512)
+    float32's is ~4x faster.
+    """
     g = activations.get(activation).g
-    X = _check_inputs(p, X)
+    X = _check_inputs(p, X, dtype)
+    if X.dtype != np.float64:
+        p = Params(*(np.asarray(a, dtype=X.dtype) for a in p))
     Z1 = p.W1 @ X + p.b1
     A1 = g(Z1)
     Z2 = p.W2 @ A1 + p.b2

@@ -278,12 +278,13 @@ class Trainer:
         """A copy of the gradients at the current parameters."""
         return self.net.grads()
 
-    def output_on(self, X) -> tuple[np.ndarray, np.ndarray]:
-        """Z2 and A2 = y-hat for the points X (n0, k) with the current parameters.
+    def output_on(self, X, dtype=float) -> tuple[np.ndarray, np.ndarray]:
+        """Z2 and A2 = y-hat for the points X (n0, k) with the current parameters
+        (in single precision with ``dtype=np.float32``, see ``network.forward``).
 
         Far from the data, the weights of a network about to diverge can overflow
         Z2 to infinity; A2 is then exactly 0 or 1, which is what it shows.
         """
         with np.errstate(over="ignore", invalid="ignore"):
-            cache = forward(self.params, X, self.settings.activation)
+            cache = forward(self.params, X, self.settings.activation, dtype)
         return cache.Z2, cache.A2
