@@ -266,7 +266,10 @@
       d += "M" + num((seg[k] - b.x0) * sx) + " " + num(H - (seg[k + 1] - b.y0) * sy) +
            "L" + num((seg[k + 2] - b.x0) * sx) + " " + num(H - (seg[k + 3] - b.y0) * sy);
     }
-    byId("boundary-line").setAttribute("d", d);
+    if (b.lineD !== d) {
+      b.lineD = d;
+      byId("boundary-line").setAttribute("d", d);
+    }
     var canvas = byId("boundary-canvas");
     if (!canvas.hasAttribute("data-painted")) {
       performance.mark("painted");
@@ -348,7 +351,8 @@
     // when it came (drawn once a batch) and the points since (drawn every frame)
     var paths = fig.data.map(function (trace) {
       var line = trace.line || {}, w = line.width || 2, dash = dashPattern(line.dash, w);
-      var pair = { settled: svgPath(group), tail: svgPath(group), dashed: dash.length > 0, count: 0, width: w };
+      var pair = { settled: svgPath(group), tail: svgPath(group), dashed: dash.length > 0, count: 0, width: w,
+                   dot: false, tailD: null };
       [pair.settled, pair.tail].forEach(function (path) {
         path.setAttribute("stroke", line.color || "#000");
         path.setAttribute("fill", "none");
@@ -459,14 +463,21 @@
       for (k = from; k < n; k++) add(p.x[k], p.y[k]);
       var head = f.head[curve.name] && f.head[curve.name][i];
       if (head && (n === 0 || head[0] > p.x[n - 1])) add(head[0], head[1]);
-      if (pair.count + line.count - overlap === 1) {
+      // (an attribute is set only when it changes: each setting costs the browser
+      // a style recalculation)
+      var dot = pair.count + line.count - overlap === 1;
+      if (dot) {
         // a single point draws no line: a dot
         pair.settled.setAttribute("d", "");
-        pair.tail.setAttribute("d", dotPath(line.x, line.y, pair.width + 1.5));
-        pair.tail.setAttribute("fill", pair.tail.getAttribute("stroke"));
-      } else {
+        line.d = dotPath(line.x, line.y, pair.width + 1.5);
+      }
+      if (pair.dot !== dot) {
+        pair.dot = dot;
+        pair.tail.setAttribute("fill", dot ? pair.tail.getAttribute("stroke") : "none");
+      }
+      if (pair.tailD !== line.d) {
+        pair.tailD = line.d;
         pair.tail.setAttribute("d", line.d);
-        pair.tail.setAttribute("fill", "none");
       }
     });
   }
