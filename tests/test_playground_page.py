@@ -4,12 +4,14 @@ exact step counts, notices, divergence, and no exception anywhere."""
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from apptest import APP, opened
 
 from shallownet.settings import FIELDS, Settings
 from shallownet.trainer import Trainer
-from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH
+from shallownet.ui.frames import boundary_on
+from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
 
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
 
@@ -22,6 +24,13 @@ def shown(at):
     """What the live view was sent: its payload (refusing NaN, which JSON cannot carry)."""
     [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
     return json.loads(view.proto.json_args, parse_constant=no_nan)["payload"]
+
+
+def heatmap_bytes(at) -> bytes:
+    """The bytes the live view was sent beside its payload: the frames' heatmaps."""
+    [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
+    [arg] = [a for a in view.proto.special_args if a.key == "heatmaps"]
+    return arg.bytes
 
 
 def step_shown(at) -> int:
@@ -167,6 +176,14 @@ def test_play_trains_a_batch_per_run_and_pause_stops(at):
     gaps = [b - a for a, b in zip([0] + steps, steps)]
     assert all(0 <= g <= DEFAULT_SPEED for g in gaps) and steps[-1] > 0
     assert step_shown(at) == steps[-1] == playground(at).trainer.step_count
+    # the heatmaps travel as bytes beside the JSON, the last one the network's own
+    heatmaps = heatmap_bytes(at)
+    last = p["frames"][-1]["boundary"]["z"]
+    assert len(heatmaps) == last["offset"] + last["length"] == len(p["frames"]) * GRID_SIZE ** 2
+    pg = playground(at)
+    A2 = boundary_on(pg.trainer, pg.grid)[0]
+    z = np.frombuffer(heatmaps[last["offset"]:], dtype=np.uint8).reshape(A2.shape)
+    assert np.abs(z.astype(int) - np.rint(A2 * 255)).max() <= 1  # A2 in float32 for the picture
     click(at, "Pause")
     assert shown(at)["playing"] is False
     stopped = step_shown(at)

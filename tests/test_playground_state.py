@@ -7,7 +7,7 @@ import numpy as np
 
 from shallownet.settings import Settings
 from shallownet.ui.frames import Feed
-from shallownet.ui.live import encode
+from shallownet.ui.live import encode, split_heatmaps
 from shallownet.ui.playground import (
     BUDGET_SHARE,
     DEFAULT_SPEED,
@@ -65,6 +65,23 @@ def test_a_late_batch_fills_the_time_since_the_last_one():
     assert pg.batch_frames(300.0) == FRAMES_PER_BATCH  # Play starts anew
     frames = pg.advance(count=30, budget=60.0)
     assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(30)]
+
+
+def test_the_heatmaps_go_beside_the_json_as_bytes():
+    pg = Playground()
+    pg.play()
+    frames = pg.advance(count=3, budget=60.0)
+    payload = Feed().payload(pg, frames, frame_ms=40)
+    rest, blob = split_heatmaps(payload)
+    n = GRID_SIZE * GRID_SIZE
+    assert len(blob) == 3 * n
+    for i, f in enumerate(rest["frames"]):
+        assert f["boundary"]["z"] == {"offset": i * n, "length": n}
+        np.testing.assert_array_equal(np.frombuffer(blob, np.uint8)[i * n:(i + 1) * n],
+                                      frames[i]["boundary"]["z"].ravel())
+        assert f["metrics"] == frames[i]["metrics"]
+    assert isinstance(payload["frames"][0]["boundary"]["z"], np.ndarray)  # the caller's payload is left as it was
+    json.dumps(encode(rest))
 
 
 def test_the_boundary_line_is_where_a2_crosses_one_half():

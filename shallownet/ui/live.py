@@ -7,9 +7,9 @@ a batch of frames at once (a fragment that reruns every ``BATCH_SECONDS``), and
 sends it in one message: per frame only the 8-bit heatmap, the boundary line and
 the numbers; the curves once per batch, each frame saying how much of them to
 show. The browser plays the frames at an even pace while the server computes the
-next batch: plotly.js draws the charts' axes, points and legends, canvases paint
-what moves (live_frontend/live.js says why). The controls stay live because the
-script never loops.
+next batch: plotly.js draws the charts' axes, points and legends, a small canvas
+and SVG paths draw what moves (live_frontend/live.js says why). The controls stay
+live because the script never loops.
 
 The view uses plotly.js's "basic" bundle (scatter traces only: the heatmap is
 painted on a canvas), 1.2 MB instead of the full 4.8 MB that the plotly package
@@ -72,6 +72,27 @@ def encode(obj):
     return obj
 
 
+def split_heatmaps(payload: dict) -> tuple[dict, bytes]:
+    """``payload`` with each frame's 8-bit heatmap taken out into one block of bytes,
+    and that block: a frame's ``boundary.z`` becomes ``{"offset", "length"}`` in it.
+
+    Why: a component's argument that is bytes goes to the browser as it is (a
+    protobuf field), while everything in ``payload`` is JSON, the heatmaps as
+    base64 text. With eight sessions playing, turning ~10 kB heatmaps into JSON
+    (encode, json.dumps) held the server's one interpreter lock for a quarter of
+    its time (py-spy --gil), and the browser parsed it back.
+    """
+    chunks, offset, frames = [], 0, []
+    for f in payload.get("frames", []):
+        z = f["boundary"]["z"]
+        data = np.ascontiguousarray(z, dtype=np.uint8).tobytes()
+        chunks.append(data)
+        frames.append({**f, "boundary": {**f["boundary"], "z": {"offset": offset, "length": len(data)}}})
+        offset += len(data)
+    return {**payload, "frames": frames}, b"".join(chunks)
+
+
 def live_view(payload: dict, *, key: str = "live") -> None:
     """Draw ``payload`` (see ui/frames.py, ``Feed.payload``)."""
-    _live_view(payload=encode(payload), key=key, default=None)
+    payload, heatmaps = split_heatmaps(payload)
+    _live_view(payload=encode(payload), heatmaps=heatmaps, key=key, default=None)

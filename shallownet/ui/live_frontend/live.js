@@ -625,9 +625,22 @@
     }, true);
   } catch (e) { /* not embedded in the app: the server's answer stops the view */ }
 
+  // Each frame's heatmap is a slice of the bytes that come beside the payload
+  // (ui/live.py, split_heatmaps).
+  function attachHeatmaps(p, blob) {
+    if (p.heatmapsAttached) return;
+    p.heatmapsAttached = true;
+    var bytes = blob instanceof Uint8Array ? blob : new Uint8Array(blob || 0);
+    p.frames.forEach(function (f) {
+      var z = f.boundary.z;
+      if (z && typeof z.offset === "number") f.boundary.z = bytes.subarray(z.offset, z.offset + z.length);
+    });
+  }
+
   function onRender(args) {
     var p = args.payload;
     if (!p || p.id === state.lastId) return;
+    attachHeatmaps(p, args.heatmaps);
     state.lastId = p.id;
     state.texts = p.texts;
     state.clickClass = p.click_class;
