@@ -59,7 +59,7 @@
     awaiting: null,   // the id of our request to go back to the frame on screen, until answered
     chartHeight: null,
     lastHeight: 0,
-    boundary: null,   // the boundary's canvas layer: colours, line style, grid extent, frame on screen
+    boundary: null,   // the boundary's layer: colours, pixels, grid extent, its area, frame on screen
     curves: {},       // chart name -> its curve layer (see newCurve)
     laidOut: false,   // plotly laid out a chart's axes anew in this frame
     waiting: null,    // the newest message that came before plotly.js was loaded
@@ -171,10 +171,13 @@
     line.setAttribute("stroke", l.line.color);
     line.setAttribute("stroke-width", l.line.width);
     byId("boundary-preview").textContent = "";
+    var pixels = canvas.getContext("2d").createImageData(nx, ny);
     state.boundary = {
-      lut: colorLut(h.colorscale),
+      // a pixel is one 32-bit word (its four bytes, RGBA): a colour is written at once
+      lut: new Uint32Array(colorLut(h.colorscale).buffer),
+      pixels: pixels, words: new Uint32Array(pixels.data.buffer),
       x0: xs[0], x1: xs[nx - 1], y0: ys[0], y1: ys[ny - 1], nx: nx, ny: ny,
-      ctx: canvas.getContext("2d"), pixels: canvas.getContext("2d").createImageData(nx, ny),
+      ctx: canvas.getContext("2d"),
       area: null, frame: null,
     };
   }
@@ -252,11 +255,10 @@
     if (!b || !b.area) return;
     b.frame = patch;
     var W = b.area.width, H = b.area.height, nx = b.nx, ny = b.ny;
-    // a pixel is one 32-bit word: its four bytes (RGBA) at once, from the table
-    var z = decode(patch.z), pixels = new Uint32Array(b.pixels.data.buffer), lut = new Uint32Array(b.lut.buffer);
+    var z = decode(patch.z), words = b.words, lut = b.lut;
     for (var j = 0; j < ny; j++) {
       var row = (ny - 1 - j) * nx;  // z's first row is the lowest y: the image's last
-      for (var i = 0; i < nx; i++) pixels[row + i] = lut[z[j * nx + i]];
+      for (var i = 0; i < nx; i++) words[row + i] = lut[z[j * nx + i]];
     }
     b.ctx.putImageData(b.pixels, 0, 0);
     // the A2 = 0.5 line: segments x0, y0, x1, y1, one after the other
@@ -378,7 +380,7 @@
   }
 
   // plotly draws the chart: with the points as its traces (at rest, for hover),
-  // or with empty traces that only make the legend (live: the canvas draws).
+  // or with empty traces that only make the legend (live: the SVG layer draws).
   function plotCurve(curve, live, fresh) {
     var traces = curve.fig.data.map(function (trace, i) {
       var p = curve.points[i];
@@ -505,7 +507,7 @@
     return out;
   }
 
-  // Show chart ``name`` at the frame ``item``: live (canvas) or at rest (plotly).
+  // Show chart ``name`` at the frame ``item``: live (SVG layer) or at rest (plotly).
   function drawCurve(name, item, live) {
     var curve = state.curves[name], fresh = false;
     if (!curve || state.keys[name] !== item.keys[name]) {
@@ -514,15 +516,11 @@
       fresh = true;
     }
     curve.item = item;
-    var ext;
-    if (fresh || !live) {
-      curve.points = curvePoints(name, item);
-      ext = extent(Object.keys(curve.points).map(function (i) { return curve.points[i]; }), curve.log);
-    } else ext = liveExtent(name, item, curve.log);
-    var want = rangesFor(ext, curve.log);
     if (fresh || !live) {
       // at rest the axes fit the data again (after a rewind they may shrink)
-      curve.range = want;
+      curve.points = curvePoints(name, item);
+      curve.range = rangesFor(extent(Object.keys(curve.points).map(function (i) { return curve.points[i]; }),
+                                     curve.log), curve.log);
       plotCurve(curve, live, fresh);
     } else {
       // the step axis grows to cover the frames already queued, not just this
@@ -531,6 +529,7 @@
       // frame, its newest point drawn a little past its axis meanwhile. The
       // switch from plotly's traces to the live layer at Play is one such
       // drawing, with the axes' growth in it.
+      var want = rangesFor(liveExtent(name, item, curve.log), curve.log);
       want.x[1] = Math.max(want.x[1], niceAbove(item.ahead || 0, STEPS_125));
       var grow = !covers(curve.range, want);
       if ((grow || !curve.live) && !state.laidOut) {
