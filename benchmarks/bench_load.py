@@ -59,6 +59,15 @@ open and idle costs < 1% of a core.
     python benchmarks/bench_load.py                                # 8 sessions, 10 s of Play
     python benchmarks/bench_load.py --sessions 2 --play-seconds 4  # a quick run
     python benchmarks/bench_load.py --runs --browser-nice 10       # the server first; its runs counted
+    python benchmarks/bench_load.py --sessions 1 --wire-sessions 7 # 8 visitors, 7 browsers elsewhere
+
+Eight headless pages that draw take most of this machine's two cores, which a
+real deployment's server does not share with its visitors' browsers.
+``--wire-sessions K`` adds K sessions that send the server what a page sends
+(the first run, Play, the live fragment's timer, Pause) over Streamlit's websocket
+and draw nothing (wire_client.py): the load of K visitors whose browsers run
+elsewhere. For them the table gives the frames and steps the server sent, and
+Pause as the time until the server's answer (the first batch at rest).
 """
 
 from __future__ import annotations
@@ -76,6 +85,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_live import analyse, cpu_model, cpu_seconds, open_page, step_number  # noqa: E402
 from live_app import LIVE_FRAME, WATCH_STEP, launch, rss_bytes, running_app  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from wire_client import Wire  # noqa: E402
 
 VIEWPORT = {"width": 1280, "height": 800}
 MB = 2**20
@@ -328,6 +338,9 @@ def main() -> int:
     parser.add_argument("--runs", action="store_true",
                         help="also count each session's script runs from its websocket messages (finished, cut "
                              "short by a newer rerun); every message then also goes to this process")
+    parser.add_argument("--wire-sessions", type=int, default=0, metavar="K",
+                        help="K more sessions driven over the websocket without a browser (wire_client.py): "
+                             "visitors whose browsers run elsewhere")
     parser.add_argument("--idle-seconds", type=float, default=10.0)
     parser.add_argument("--session-ttl", type=float, default=5.0,
                         help="how long the server keeps a closed session for a reconnect "
@@ -335,9 +348,10 @@ def main() -> int:
     parser.add_argument("--settle-seconds", type=float, default=20.0,
                         help="how long to poll the server's memory after the sessions close")
     args = parser.parse_args()
-    n, rate = args.sessions, args.throttle
-    if n < 1 or rate < 1 or args.play_seconds <= args.warmup + 1:
-        parser.error("--sessions >= 1, --throttle >= 1, --play-seconds > --warmup + 1")
+    n, k, rate = args.sessions, args.wire_sessions, args.throttle
+    total = n + k
+    if n < 0 or k < 0 or total < 1 or rate < 1 or args.play_seconds <= args.warmup + 1:
+        parser.error("--sessions + --wire-sessions >= 1, --throttle >= 1, --play-seconds > --warmup + 1")
 
     model, _ = cpu_model()
     print(f"CPU: {model}, {os.cpu_count()} cores")
@@ -349,7 +363,8 @@ def main() -> int:
         renice_client(pid, args.browser_nice)
         print(f"Chromium {browser.version} (headless), {n} session(s) (one browser context each), "
               f"{VIEWPORT['width']}x{VIEWPORT['height']}, client CPU throttling {rate:g}x, "
-              f"browser niceness {args.browser_nice} (the server's: 0)", flush=True)
+              f"browser niceness {args.browser_nice} (the server's: 0); "
+              f"{k} session(s) without a browser (wire_client.py)", flush=True)
 
         # warm-up: one session loads and closes; then the baseline, with no session open
         warm, _, _ = open_page(browser, url, None, viewport=VIEWPORT)
@@ -366,6 +381,8 @@ def main() -> int:
                                        on_websocket=runs[i].attach if runs else None)
             sessions.append(page)
             firsts.append(first)
+        wire = Wire(url, k)
+        wire.each("open", timeout=60 + 10 * k)
         loading_s = time.perf_counter() - t0
         time.sleep(1)
         rss_loaded = rss_bytes(pid)
@@ -378,6 +395,7 @@ def main() -> int:
         pause_at = play_at + 1000 * args.play_seconds
         for page in sessions:
             page.evaluate(LOAD, [LIVE_FRAME, WATCH_STEP, play_at, start_at, pause_at])
+        wire_played = wire.start("play", play_at / 1000, pause_at / 1000)
         sleep_until(start_at)
         if runs:  # Playwright hands this process the messages' events while it waits for an answer
             sessions[0].evaluate("0")
@@ -393,6 +411,8 @@ def main() -> int:
             runs1 = [dict(r.counts) for r in runs]
         time.sleep(PAUSE_WAIT_S)
         results = [session_result(page, args.warmup) for page in sessions]
+        wire_played.result(10)
+        wire_results = [s.rates(start_at / 1000, pause_at / 1000) for s in wire.sessions]
         rss_seen.append(rss_bytes(pid))
 
         # left open and idle
@@ -403,6 +423,8 @@ def main() -> int:
         # closed: how much memory comes back
         for page in sessions:
             page.context.close()
+        wire.each("close", timeout=30)
+        wire.stop()
         # past the reconnect time, one more session comes and goes: Streamlit then
         # drops the closed ones (and the warm-up's)
         time.sleep(args.session_ttl + 2)
@@ -417,8 +439,9 @@ def main() -> int:
 
     # --- report -----------------------------------------------------------------
     print(f"Load average at the end: {loadavg()}")
-    print(f"\nOpened {n} session(s) one after another in {loading_s:.1f} s (first boundary "
-          f"{min(firsts):.2f}-{max(firsts):.2f} s each); {args.play_seconds:g} s of Play in all at once, "
+    firsts_text = f" (first boundary {min(firsts):.2f}-{max(firsts):.2f} s each)" if firsts else ""
+    print(f"\nOpened {n} page(s) one after another{firsts_text} and {k} session(s) without a browser in "
+          f"{loading_s:.1f} s; {args.play_seconds:g} s of Play in all at once, "
           f"rates from {args.warmup:g} s after Play to Pause.")
     hidden = [i + 1 for i, r in enumerate(results) if r["visible"] != "visible"]
     if hidden:
@@ -428,12 +451,13 @@ def main() -> int:
         print(f"Sessions {failed}: Play or Pause could not be pressed")
     good = [r for r in results if r["ok"]]
 
-    heads = ["session", "frames received/s", "frames drawn/s", "Step changes/s", "steps/s",
+    heads = ["page", "frames received/s", "frames drawn/s", "Step changes/s", "steps/s",
              "Pause (s)", "steps moved after Pause", "view replaced", "longest without a view (s)"]
     widths = [len(h) for h in heads]
-    print()
-    print(table_row(heads, widths))
-    print("|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|")
+    if n:
+        print()
+        print(table_row(heads, widths))
+        print("|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|")
 
     def cells(label, r):
         return [label, f"{r['received']:.1f}", f"{r['drawn']:.1f}", f"{r['changes']:.1f}",
@@ -445,7 +469,7 @@ def main() -> int:
     keys = ["received", "drawn", "changes", "steps", "pause_s", "moved_on", "views", "blank_s"]
     if good:
         for name, f in (("min", min), ("median", statistics.median), ("max", max)):
-            agg = {k: f([r[k] for r in good]) for k in keys}
+            agg = {key: f([r[key] for r in good]) for key in keys}
             agg["moved_on"], agg["views"] = round(agg["moved_on"]), round(agg["views"])
             print(table_row(cells(name, agg), widths))
     if good:
@@ -457,6 +481,29 @@ def main() -> int:
     if replaced:
         print("Live view replaced by a new iframe (s after Play, by session): " + "; ".join(replaced))
 
+    wire_failed = [i + 1 for i, s in enumerate(wire.sessions) if s.error]
+    for i in wire_failed:
+        print(f"Session without a browser {i}: {wire.sessions[i - 1].error}")
+    wire_good = [r for s, r in zip(wire.sessions, wire_results) if not s.error]
+    if k:
+        wheads = ["session without a browser", "frames received/s", "batches/s", "steps/s",
+                  "Pause answered after (s)", "server's steps past the last frame received"]
+        wwidths = [len(h) for h in wheads]
+        print()
+        print(table_row(wheads, wwidths))
+        print("|" + "|".join("-" * (w + 1) + ":" for w in wwidths) + "|")
+
+        def wcells(label, r):
+            return [label, f"{r['received']:.1f}", f"{r['batches']:.2f}", f"{r['steps']:,.0f}",
+                    f"{r['pause_s']:.2f}", f"{r['ahead']:,.0f}"]
+
+        for i, r in enumerate(wire_results):
+            print(table_row(wcells(f"w{i + 1}", r), wwidths))
+        if wire_good:
+            for name, f in (("min", min), ("median", statistics.median), ("max", max)):
+                print(table_row(wcells(name, {key: f([r[key] for r in wire_good]) for key in wire_good[0]}),
+                                wwidths))
+
     if runs:
         seconds = args.play_seconds - args.warmup
         print(f"\nScript runs while playing (from {args.warmup:g} s after Play to Pause, per second; "
@@ -467,19 +514,20 @@ def main() -> int:
             print(f"| {i + 1} | " + " | ".join(f"{(b.get(k, 0) - a.get(k, 0)) / seconds:.1f}"
                                                for k in ("requested", "finished", "cut short")) + " |")
 
-    per_mb = (rss_peak - rss_base) / n / MB
+    per_mb = (rss_peak - rss_base) / total / MB
     after, lowest = settle[-1], min(settle)
     returned = after <= (1 + TARGETS["returned"]) * rss_base
-    idle_pct = 100 * (idle_n["server"] - idle0["server"]) / n
+    idle_pct = 100 * (idle_n["server"] - idle0["server"]) / total
     print(f"\nCPU in cores ({os.cpu_count()} on this machine), from /proc:\n")
-    cols = [f"no session, idle ({args.idle_seconds:g} s)", f"{n} playing ({args.play_seconds - args.warmup:g} s)",
-            f"{n} open, paused, idle ({args.idle_seconds:g} s)"]
+    cols = [f"no session, idle ({args.idle_seconds:g} s)",
+            f"{total} playing ({args.play_seconds - args.warmup:g} s)",
+            f"{total} open, paused, idle ({args.idle_seconds:g} s)"]
     windows = [idle0, play, idle_n]
     print("| CPU (cores) | " + " | ".join(cols) + " |")
     print("|---|" + "---:|" * len(cols))
     print("| server | " + " | ".join(f"{w['server']:.3f}" for w in windows) + " |")
-    print(f"| server, a session | | {play['server'] / n:.3f} | "
-          f"{round((idle_n['server'] - idle0['server']) / n, 4) + 0.0:.4f} (beyond no session) |")
+    print(f"| server, a session | | {play['server'] / total:.3f} | "
+          f"{round((idle_n['server'] - idle0['server']) / total, 4) + 0.0:.4f} (beyond no session) |")
     print("| browser side, all (chromium, Playwright) | " + " | ".join(f"{w['client']:.2f}" for w in windows) + " |")
     kinds = {k for w in windows for k, v in w["kinds"].items() if v >= 0.005}
     for kind in sorted(kinds, key=lambda k: -play["kinds"].get(k, 0.0)):
@@ -489,7 +537,7 @@ def main() -> int:
     print("| server memory (RSS) | |")
     print("|---|---:|")
     print(f"| memory: baseline (warm-up session loaded and closed, none open) | {rss_base / MB:.0f} MB |")
-    print(f"| memory: {n} session(s) loaded | {rss_loaded / MB:.0f} MB |")
+    print(f"| memory: {total} session(s) loaded | {rss_loaded / MB:.0f} MB |")
     print(f"| memory: highest, loaded to closed (playing, paused, idle) | {rss_peak / MB:.0f} MB "
           f"({per_mb:.1f} MB a session) |")
     print(f"| memory: after closing, the sessions dropped, {args.settle_seconds:g} s later (lowest meanwhile) "
@@ -501,16 +549,25 @@ def main() -> int:
         print(f"| memory returned of what the sessions added | {returned_mb:.1f} of "
               f"{added / MB:.1f} MB ({100 * returned_mb * MB / added:.0f}%) |")
 
-    print(f"\nTargets ({n} session(s), throttle {rate:g}x, {os.cpu_count()} cores):\n")
+    print(f"\nTargets ({n} page(s) and {k} session(s) without a browser, throttle {rate:g}x, "
+          f"{os.cpu_count()} cores):\n")
     print("| target | measured | goal | |")
     print("|---|---:|---:|---|")
-    ok = not failed
-    min_fps = min((r["drawn"] for r in good), default=0.0)
-    max_pause = max((r["pause_s"] for r in good), default=float("inf"))
-    ok &= verdict("frames drawn per second, every session", f"min {min_fps:.1f}", f">= {TARGETS['fps']}",
-                  bool(good) and min_fps >= TARGETS["fps"])
-    ok &= verdict("Pause: until Step stops changing, every session", f"max {max_pause:.2f} s",
-                  f"<= {TARGETS['pause_s']:g} s", max_pause <= TARGETS["pause_s"])
+    ok = not failed and not wire_failed
+    if n:
+        min_fps = min((r["drawn"] for r in good), default=0.0)
+        max_pause = max((r["pause_s"] for r in good), default=float("inf"))
+        ok &= verdict("frames drawn per second, every page", f"min {min_fps:.1f}", f">= {TARGETS['fps']}",
+                      bool(good) and min_fps >= TARGETS["fps"])
+        ok &= verdict("Pause: until Step stops changing, every page", f"max {max_pause:.2f} s",
+                      f"<= {TARGETS['pause_s']:g} s", max_pause <= TARGETS["pause_s"])
+    if k:
+        min_fps = min((r["received"] for r in wire_good), default=0.0)
+        max_pause = max((r["pause_s"] for r in wire_good), default=float("inf"))
+        ok &= verdict("frames sent per second, every session without a browser", f"min {min_fps:.1f}",
+                      f">= {TARGETS['fps']}", bool(wire_good) and min_fps >= TARGETS["fps"])
+        ok &= verdict("Pause: the server's answer, every session without a browser", f"max {max_pause:.2f} s",
+                      f"<= {TARGETS['pause_s']:g} s", max_pause <= TARGETS["pause_s"])
     ok &= verdict("server memory per session", f"{per_mb:.1f} MB", f"< {TARGETS['mb_per_session']} MB",
                   per_mb < TARGETS["mb_per_session"])
     ok &= verdict("server memory after closing, against the baseline",
