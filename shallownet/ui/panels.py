@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from . import present
+from . import memory, present
 from .controls import KEY as SETTING_KEY
 from .frames import Feed
 from .live import live_view
@@ -20,7 +20,10 @@ FLUSH_SECONDS = 0.03  # the pause after each batch while playing (see live_panel
 def playground() -> Playground:
     """This browser session's Playground (each session trains its own network)."""
     if "playground" not in st.session_state:
-        st.session_state["playground"] = Playground()
+        pg = Playground()
+        # when Streamlit drops a closed session, its memory goes back to the system
+        memory.watch(pg)
+        st.session_state["playground"] = pg
     return st.session_state["playground"]
 
 
