@@ -7,8 +7,8 @@ it draws what comes back. On this 2-core machine eight headless chromium pages
 that draw take 1.2-1.6 cores and leave the server what is left (bench_load.py);
 on a real deployment each visitor's browser runs on the visitor's machine. This
 client sends what a page sends and draws nothing, so that bench_load.py can put
-the server under the load of N visitors at the price of a few milliseconds of this
-process each second.
+the server under the load of N visitors without their browsers' drawing (this
+process still receives and decodes every message, on the same machine).
 
 What it sends, as Streamlit 1.67's frontend does (its App.handleAutoRerun and
 sendRerunBackMsg): a ``rerun_script`` BackMsg with the page's query string and
@@ -16,7 +16,8 @@ context for the first run; a button press is a rerun with that button's
 ``trigger_value``; on an ``auto_rerun`` ForwardMsg it starts a fixed-rate timer
 (``setInterval`` in the frontend) that asks for a rerun of that fragment with
 ``is_auto_rerun``, until a ``stop_auto_rerun`` or the ``new_session`` of a full
-run. It sends no
+run. It sends no other widget's state (the page's controls are left as they
+are, at their defaults), and no
 ``cached_message_hashes``, so the server sends every message whole.
 
 What it notes: each batch of the live view (the component's JSON argument:
