@@ -24,7 +24,10 @@ So, once per process, at its first session:
   sees only the objects made since (1-2 ms with 8 sessions open), and when it has
   freed something, ``malloc_trim(0)`` hands the free pages back to the system.
   Every FULL_COLLECT_SECONDS it looks at everything once (unfreeze, collect,
-  freeze again): the first session was frozen with the modules, and goes then;
+  freeze again). Python cannot freeze some objects and not others, so the
+  sessions open at that moment are frozen too (the first one is frozen with the
+  modules): a dropped session's memory comes back within COLLECT_SECONDS if it
+  began after the last full pass, and at the next full pass otherwise;
 - glibc is told (``mallopt``) to use at most ARENAS arenas from then on (the
   value of MALLOC_ARENA_MAX=2, which a host such as Community Cloud gives us no
   way to set before the process starts), to serve blocks of MMAP_BYTES or more
@@ -48,6 +51,7 @@ import ctypes
 import ctypes.util
 import gc
 import threading
+import time
 import weakref
 
 COLLECT_SECONDS = 10.0
@@ -91,9 +95,9 @@ def collect(everything: bool = False) -> int:
 
 
 def _collect_forever() -> None:
-    tick, runs = threading.Event(), 0
-    every = max(1, round(FULL_COLLECT_SECONDS / COLLECT_SECONDS))
-    while not tick.wait(COLLECT_SECONDS):
+    runs, every = 0, max(1, round(FULL_COLLECT_SECONDS / COLLECT_SECONDS))
+    while True:
+        time.sleep(COLLECT_SECONDS)
         runs += 1
         collect(everything=runs % every == 0)
 
