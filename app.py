@@ -34,6 +34,11 @@ page = st.navigation({
         st.Page("pages/hidden_layer_size.py", title=t("page.hidden_layer_size"), icon="📏"),
     ],
 })
-language.control()
 present.control()
+# The language switch keeps its place at the sidebar's top but is drawn after the
+# page: on a session's first visit the Playground's live view then reaches the
+# browser before the sidebar's widgets (shallownet/ui/panels.py, head_start, says
+# why). What is above the view in the page is drawn before it, so nothing moves.
+side = st.sidebar.container()
 page.run()
+language.control(side)

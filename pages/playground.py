@@ -9,14 +9,19 @@ router.through_app()  # before anything else: see ui/router.py
 
 pg = panels.playground()
 exchange.open_link(pg)  # a shared link's settings and step, before any widget
+controls.apply(pg)  # the settings the widgets hold, before the view is drawn
 
 st.title(t("playground.title"))
 with st.container(key="page-intro"):  # left out in presentation mode (present.py)
     st.caption(t("playground.intro"))
-controls.sidebar(pg)
+controls.in_page()  # presentation mode: n1, alpha and the activation above the buttons
 controls.buttons(pg)
 exchange.ignored_parameters(pg)
 panels.messages(pg)
 panels.live_panel(pg)
+# The sidebar's widgets come after the view, and on a session's first run a
+# moment after it: see panels.head_start.
+panels.head_start()
+controls.widgets(pg)
 exchange.panel(pg)
 exchange.follow(pg)

@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from shallownet.ui import panels
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
@@ -25,14 +27,19 @@ def run(target):
     return at
 
 
-def opened(script: str = APP, *, timeout: float = 60, playground=None, **query) -> AppTest:
+def opened(script: str = APP, *, timeout: float = 60, playground=None, first_visit: bool = False,
+           **query) -> AppTest:
     """``script`` (app.py unless given) run once, with ``query`` in the address and
-    ``playground`` as the session's Playground if given."""
+    ``playground`` as the session's Playground if given. Unless ``first_visit``, the
+    session is one whose live view has had its head start already
+    (panels.head_start), which would add HEAD_START_SECONDS to every test."""
     at = AppTest.from_file(script, default_timeout=timeout)
     for name, value in query.items():
         at.query_params[name] = value
     if playground is not None:
         at.session_state["playground"] = playground
+    if not first_visit:
+        at.session_state[panels.STARTED_KEY] = True
     return run(at)
 
 

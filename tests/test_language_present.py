@@ -40,3 +40,26 @@ def test_presentation_mode_moves_n1_alpha_and_the_activation_into_the_page():
     assert at.session_state["playground"].settings.n1 == 6
     at.toggle(key="present").set_value(False).run()
     assert "setting.n1" in {w.key for w in at.sidebar.slider}
+
+
+def _in_order(block) -> list:
+    """The elements under ``block``, in the order the page shows them."""
+    out = []
+    for child in getattr(block, "children", {}).values():
+        out.append(child)
+        out.extend(_in_order(child))
+    return out
+
+
+def test_presentation_controls_sit_above_the_buttons_and_the_sidebar_follows_the_view():
+    """The Playground draws the sidebar's widgets after the live view (on a first
+    visit a moment later: panels.head_start), and everything above the view before
+    it, so that nothing on the page moves when the sidebar comes: in presentation
+    mode n1, alpha and the activation are above the buttons, and set the network."""
+    at = opened(present="1", first_visit=True)
+    names = [getattr(e, "key", None) or getattr(e, "label", None) for e in _in_order(at.main)]
+    assert names.index("setting.n1") < names.index("setting.activation") < names.index("Step") \
+        < names.index("live")
+    at.slider(key="setting.n1").set_value(5).run()
+    assert at.session_state["playground"].settings.n1 == 5
+    assert at.session_state["live.started"] is True

@@ -66,12 +66,36 @@ def _start_preset(pg: Playground, name: str, lang: str) -> None:
 
 
 def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True) -> None:
-    """The settings, in the sidebar; applies whatever the user changed. The speed and
-    the cost's scale belong to the Playground's live view: other pages
-    (``playground=False``) leave them out. In presentation mode n1, α and the
-    activation are drawn in the page instead (see present.py)."""
-    lang = lang or language.current()  # the widgets' format functions keep it
+    """The settings, in the sidebar (``apply``, ``widgets``), and in presentation mode
+    n1, α and the activation where this is called (``in_page``)."""
+    apply(pg, lang)
+    widgets(pg, lang, playground=playground)
+    in_page(lang)
+
+
+def apply(pg: Playground, lang: str | None = None) -> None:
+    """Hand the Playground the settings the widgets hold, before anything is drawn.
+
+    Each widget is keyed, and Streamlit puts a changed widget's value into the
+    session state before the run, so the settings are known before the widgets
+    are drawn. The Playground page draws its live view first and the widgets after
+    it (pages/playground.py says why); the view still shows the network of the
+    settings just chosen."""
+    lang = lang or language.current()
     _init_widgets(pg.settings)
+    requested = {name: st.session_state[KEY + name] for name in FIELDS}
+    pg.apply(Settings(**requested))
+    preset = st.session_state.pop(_PRESET_PRESSED, None)
+    if preset is not None:
+        _start_preset(pg, preset, lang)
+
+
+def widgets(pg: Playground, lang: str | None = None, *, playground: bool = True) -> None:
+    """The settings' widgets, in the sidebar (after ``apply``). The speed and the
+    cost's scale belong to the Playground's live view: other pages
+    (``playground=False``) leave them out. In presentation mode n1, α and the
+    activation are left to ``in_page``."""
+    lang = lang or language.current()  # the widgets' format functions keep it
     presenting = present.active()
 
     with st.sidebar:
@@ -117,18 +141,17 @@ def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True)
             st.toggle(t("setting.cost_log", lang), value=pg.cost_log, key="cost_log",
                       on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
 
-    if presenting:
-        # the sidebar is hidden: what a lecturer turns while talking comes into the page
-        cols = st.columns(3)
-        _n1(cols[0], lang)
-        _alpha(cols[1], lang)
-        _activation(cols[2], lang)
 
-    requested = {name: st.session_state[KEY + name] for name in FIELDS}
-    pg.apply(Settings(**requested))
-    preset = st.session_state.pop(_PRESET_PRESSED, None)
-    if preset is not None:
-        _start_preset(pg, preset, lang)
+def in_page(lang: str | None = None) -> None:
+    """In presentation mode the sidebar is hidden: what a lecturer turns while talking
+    (n1, α and the activation) comes into the page, where this is called."""
+    if not present.active():
+        return
+    lang = lang or language.current()
+    cols = st.columns(3)
+    _n1(cols[0], lang)
+    _alpha(cols[1], lang)
+    _activation(cols[2], lang)
 
 
 def _n1(where, lang) -> None:

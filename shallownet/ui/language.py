@@ -38,10 +38,11 @@ def choose() -> str:
     return st.session_state[KEY]
 
 
-def control() -> None:
-    """The language switch, in the sidebar; the address follows it."""
+def control(where=st.sidebar) -> None:
+    """The language switch, in ``where`` (the sidebar, or a container in it); the
+    address follows it."""
     def changed():
         st.query_params[KEY] = st.session_state[KEY]
 
-    st.sidebar.segmented_control(t("language", current()), [k for k in NAMES if k in TABLES], key=KEY,
+    where.segmented_control(t("language", current()), [k for k in NAMES if k in TABLES], key=KEY,
                                  format_func=NAMES.get, on_change=changed, required=True)
