@@ -28,14 +28,16 @@ def head_start() -> None:
     the live view's frame does not start loading before they are drawn. The
     sidebar's widgets (the first sliders and select boxes the page has) took long
     enough that the first boundary came 1.5-1.7 times as late as a bare Streamlit
-    page's first element, and 1.2-1.3 times with the sidebar left out. Drawing them
-    after the view made no difference as long as they came with it; sent a moment
-    later, they are drawn while the view's frame loads. How long a moment depends
-    on the browser: measured (median of 6-8 fresh pages, against the bare page in
-    the same run), unthrottled: 1.72 without a wait, 1.48 / 1.60 / 1.20 / 1.16
-    with 0.1 / 0.2 / 0.4 / 0.8 s; with Chromium's CPU throttled 4 times: 1.52
-    without, 1.64 / 1.39 / 1.21 with 0.4 / 0.8 / 1.6 s. Later runs change the page
-    in place and do not wait.
+    page's first element in a copy of the page, and 1.2-1.3 times with its sidebar
+    left out. Drawing them after the view made no difference as long as they came
+    with it; sent a moment later, they are drawn while the view's frame loads. How
+    long a moment depends on the browser. Measured on that copy (median of 6-8
+    fresh pages, against the bare page in the same run), unthrottled: 1.72 without
+    a wait, 1.48 / 1.60 / 1.20 / 1.16 with 0.1 / 0.2 / 0.4 / 0.8 s; with Chromium's
+    CPU throttled 4 times: 1.52 without, 1.64 / 1.39 / 1.21 with 0.4 / 0.8 / 1.6 s.
+    The wait is a compromise: long enough for a fast browser with time to spare,
+    not so long that the settings come late there. Later runs change the page in
+    place and do not wait.
     """
     if st.session_state.get(STARTED_KEY):
         return
