@@ -38,6 +38,8 @@ session <= 30 MB.
     python benchmarks/bench_live.py                  # 3 rounds of 6 s, 5 sessions for memory
     python benchmarks/bench_live.py --throttle 4     # the same on a client 4x slower
     python benchmarks/bench_live.py --rounds 1 --sessions 2 --no-baseline   # a quick run
+    python benchmarks/bench_live.py --first-only 8   # the first boundary alone, 8 fresh pages
+    python benchmarks/bench_live.py --first-only 8 --app /tmp/old/app.py   # another checkout's
 """
 
 from __future__ import annotations
@@ -282,6 +284,40 @@ def measure_app(p, rounds, play_seconds, sessions, rate):
     return results
 
 
+def measure_first(p, loads, rate, script="app.py"):
+    """Seconds to the first boundary of ``loads`` fresh pages of ``script`` (each a
+    new session), after one unthrottled load that warms the server."""
+    times = []
+    with running_app(script) as (url, _):
+        browser = launch(p)
+        warm, _, _ = open_page(browser, url, None)
+        warm.close()
+        for _ in range(loads):
+            page, _, first = open_page(browser, url, rate)
+            page.close()
+            times.append(first)
+        browser.close()
+    return times
+
+
+def first_only(p, loads, rate, script) -> int:
+    """The first boundary alone, against the bare app in the same run: rounds of two
+    loads of each, taken in turn, so that the machine's drift falls on both."""
+    app, bare = [], []
+    for _ in range((loads + 1) // 2):
+        app += measure_first(p, 2, rate, script)
+        bare += measure_bare(p, 2, rate)
+    ratio = statistics.median(app) / statistics.median(bare)
+    print(f"First boundary of {script}, throttle {rate:g}x, {len(app)} fresh pages:")
+    row("first boundary after opening (s, median)", f"{statistics.median(app):.2f}")
+    row("  each (s)", " ".join(f"{t:.2f}" for t in app))
+    row("bare Streamlit page's first element (s, median)", f"{statistics.median(bare):.2f}")
+    row("  each (s)", " ".join(f"{t:.2f}" for t in bare))
+    ok = row("first boundary / bare page's first element", f"{ratio:.2f}", f"<= {TARGETS['first_ratio']:g}",
+             ratio <= TARGETS["first_ratio"])
+    return 0 if ok else 1
+
+
 def measure_bare(p, loads, rate):
     """Seconds from the start of navigation to the bare page's first element in the
     DOM, for ``loads`` fresh pages throttled by ``rate`` (after one load that warms
@@ -340,6 +376,10 @@ def main() -> int:
     parser.add_argument("--throttle", type=float, default=1.0, metavar="RATE",
                         help="slow every page's CPU down RATE times (Chromium's CPU throttling; 1: not at all)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--first-only", type=int, metavar="LOADS",
+                        help="measure only the first boundary, on LOADS fresh pages, against the bare app")
+    parser.add_argument("--app", default="app.py",
+                        help="with --first-only: the app to open (e.g. another checkout's app.py, to compare)")
     args = parser.parse_args()
     rate = args.throttle
     if rate < 1:
@@ -353,6 +393,8 @@ def main() -> int:
         print(f"CPU: {model}, {os.cpu_count()} cores, avx512f: {'yes' if avx512 else 'no'}")
         print(f"Client CPU throttling: {rate:g}x (Emulation.setCPUThrottlingRate)")
         print(f"Chromium {version} (headless)", flush=True)
+        if args.first_only:
+            return first_only(p, args.first_only, rate, args.app)
         r = measure_app(p, args.rounds, args.play_seconds, args.sessions, rate)
         loads = len(r["first_boundary_s"])
         bare = measure_bare(p, loads, rate)
