@@ -34,11 +34,17 @@ page = st.navigation({
         st.Page("pages/hidden_layer_size.py", title=t("page.hidden_layer_size"), icon="📏"),
     ],
 })
-present.control()
-# The language switch keeps its place at the sidebar's top but is drawn after the
-# page: on a session's first visit the Playground's live view then reaches the
-# browser before the sidebar's widgets (shallownet/ui/panels.py, head_start, says
-# why). What is above the view in the page is drawn before it, so nothing moves.
+presenting = present.active()
+present.style()
+if presenting:
+    present.control()  # at the top of the page: the sidebar is gone
+# The sidebar's switches (language, and presentation when it is off) keep their
+# place at its top but are drawn after the page: on a session's first visit the
+# Playground's live view then reaches the browser before any widget but its
+# buttons (shallownet/ui/panels.py, head_start, says why). What is above the view
+# in the page is drawn before it, so nothing moves.
 side = st.sidebar.container()
 page.run()
 language.control(side)
+if not presenting:
+    present.control(side)

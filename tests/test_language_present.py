@@ -38,8 +38,12 @@ def test_presentation_mode_moves_n1_alpha_and_the_activation_into_the_page():
         assert label in [b.label for b in at.main.button]
     at.slider(key="setting.n1").set_value(6).run()
     assert at.session_state["playground"].settings.n1 == 6
+    assert "present" in {w.key for w in at.main.toggle}  # the sidebar is gone: the switch is in the page
     at.toggle(key="present").set_value(False).run()
     assert "setting.n1" in {w.key for w in at.sidebar.slider}
+    assert "present" in {w.key for w in at.sidebar.toggle} and "present" not in {w.key for w in at.main.toggle}
+    at.toggle(key="present").set_value(True).run()  # and back, from the sidebar
+    assert "setting.n1" in {w.key for w in at.main.slider}
 
 
 def _in_order(block) -> list:

@@ -1,5 +1,6 @@
 """Presentation mode: one switch (or ``present=1`` in the address) for a 1280 x 720
-projector seen from the back of a hall. The sidebar goes; the page's text and
+projector seen from the back of a hall; the switch is in the sidebar, and at the top
+of the page while presenting. The sidebar goes; the page's text and
 widgets grow (its root font size); the live view enlarges its numbers and its
 charts' fonts itself (it is told so in each payload); the controls a lecturer
 turns while talking (n1, α and the activation) come into the page beside Play,
@@ -41,12 +42,16 @@ def active() -> bool:
     return bool(st.session_state.get(KEY))
 
 
-def control() -> None:
-    """The switch, at the top of the page (the sidebar is gone while it is on); the
-    address follows it."""
+def style() -> None:
+    """The page's look while presenting (nothing otherwise), before the page is drawn."""
+    if active():
+        st.html(_STYLE % FONT_PX)
+
+
+def control(where=st) -> None:
+    """The switch, in ``where``; the address follows it. app.py puts it at the top of
+    the page while presenting (the sidebar is gone), and in the sidebar otherwise."""
     def changed():
         st.query_params[KEY] = "1" if st.session_state[KEY] else "0"
 
-    st.toggle(t("present.switch"), key=KEY, on_change=changed, help=t("present.help"))
-    if active():
-        st.html(_STYLE % FONT_PX)
+    where.toggle(t("present.switch"), key=KEY, on_change=changed, help=t("present.help"))
