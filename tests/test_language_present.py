@@ -5,7 +5,7 @@ import re
 
 from apptest import opened
 
-from shallownet.ui import texts
+from shallownet.ui import panels, texts
 
 
 def test_both_tables_have_the_same_keys_and_placeholders():
@@ -55,15 +55,15 @@ def _in_order(block) -> list:
     return out
 
 
-def test_presentation_controls_sit_above_the_buttons_and_the_sidebar_follows_the_view():
-    """The Playground draws the sidebar's widgets after the live view (on a first
-    visit a moment later: panels.head_start), and everything above the view before
-    it, so that nothing on the page moves when the sidebar comes: in presentation
-    mode n1, alpha and the activation are above the buttons, and set the network."""
+def test_a_first_visit_in_presentation_mode_has_its_controls_above_the_buttons():
+    """The Playground draws the sidebar after the live view (on a first visit a
+    moment later: panels.head_start) and everything above the view before it, so
+    that nothing on the page moves when the sidebar comes: in presentation mode the
+    switch, n1, alpha and the activation are above the buttons, and set the network."""
     at = opened(present="1", first_visit=True)
     names = [getattr(e, "key", None) or getattr(e, "label", None) for e in _in_order(at.main)]
-    assert names.index("setting.n1") < names.index("setting.activation") < names.index("Step") \
-        < names.index("live")
+    assert names.index("present") < names.index("setting.n1") < names.index("setting.activation") \
+        < names.index("Step") < names.index("live")
+    assert at.session_state[panels.STARTED_KEY] is True  # the first run had its wait
     at.slider(key="setting.n1").set_value(5).run()
     assert at.session_state["playground"].settings.n1 == 5
-    assert at.session_state["live.started"] is True

@@ -45,4 +45,4 @@ def control(where=st.sidebar) -> None:
         st.query_params[KEY] = st.session_state[KEY]
 
     where.segmented_control(t("language", current()), [k for k in NAMES if k in TABLES], key=KEY,
-                                 format_func=NAMES.get, on_change=changed, required=True)
+                            format_func=NAMES.get, on_change=changed, required=True)

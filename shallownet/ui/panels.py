@@ -36,8 +36,10 @@ def head_start() -> None:
     a wait, 1.48 / 1.60 / 1.20 / 1.16 with 0.1 / 0.2 / 0.4 / 0.8 s; with Chromium's
     CPU throttled 4 times: 1.52 without, 1.64 / 1.39 / 1.21 with 0.4 / 0.8 / 1.6 s.
     The wait is a compromise: long enough for a fast browser with time to spare,
-    not so long that the settings come late there. Later runs change the page in
-    place and do not wait.
+    not so long that the settings come late there. A click in that moment (Play,
+    say) is answered at once: with runner.fastReruns (.streamlit/config.toml)
+    Streamlit starts the click's run without waiting for this one, which stops
+    when it wakes. Later runs change the page in place and do not wait.
     """
     if st.session_state.get(STARTED_KEY):
         return
