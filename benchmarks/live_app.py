@@ -23,13 +23,14 @@ LIVE_FRAME = "iframe[title*='live_view']"
 
 # Records every change of the "Step" number inside the live view, with the time
 # (performance.now() of the view's frame) at which it was drawn, in window.__steps
-# (starting anew at each call). It watches the whole view, so a Step element that
-# the view replaces is followed too.
+# (starting anew at each call). The view paints a value on a canvas and puts the
+# text it painted in the value's data-value, in the same task. It watches the
+# whole view, so a Step element that the view replaces is followed too.
 WATCH_STEP = """
 () => {
   const text = () => {
     const el = document.querySelector('[data-testid=metric-step] .value');
-    return el ? el.textContent : null;
+    return el ? el.getAttribute('data-value') : null;
   };
   if (text() === null) return false;
   window.__steps = [[performance.now(), text()]];
@@ -38,7 +39,8 @@ WATCH_STEP = """
       const now = text(), last = window.__steps[window.__steps.length - 1];
       if (now !== null && now !== last[1]) window.__steps.push([performance.now(), now]);
     });
-    window.__stepObserver.observe(document.body, {childList: true, characterData: true, subtree: true});
+    window.__stepObserver.observe(document.body,
+      {childList: true, subtree: true, attributes: true, attributeFilter: ['data-value']});
   }
   return true;
 }
@@ -195,7 +197,7 @@ def frame_of(page, timeout: float = 30_000):
 
 
 def step_value(frame) -> int:
-    text = frame.locator("[data-testid=metric-step] .value").inner_text()
+    text = frame.locator("[data-testid=metric-step] .value").get_attribute("data-value")
     return int(text.replace(",", ""))
 
 

@@ -14,6 +14,6 @@ def test_switching_to_korean_changes_the_page_and_the_live_view(page):
     frame.locator("[data-testid=metric-step] .label", has_text=texts.KO["metric.step"]).wait_for(timeout=15_000)
     assert "lang=ko" in page.url
     page.get_by_role("button", name=texts.KO["button.step"], exact=True).click()
-    frame.locator("[data-testid=metric-step] .value", has_text="1").wait_for(timeout=10_000)
+    frame.locator('[data-testid=metric-step] .value[data-value="1"]').wait_for(timeout=10_000)
     assert step_value(frame) == 1
     assert page.locator("[data-testid=stException]").count() == 0

@@ -6,8 +6,9 @@ import time
 
 from live_app import LIVE_FRAME, OPACITY, OPACITY_SAMPLES, PRESS, SAMPLE_OPACITY, WATCH_STEP, frame_of, step_value
 
-STEP_TEXT = "() => document.querySelector('[data-testid=metric-step] .value').textContent"
-STEP_CHANGED = "(before) => document.querySelector('[data-testid=metric-step] .value').textContent !== before"
+_STEP = "document.querySelector('[data-testid=metric-step] .value').getAttribute('data-value')"
+STEP_TEXT = "() => " + _STEP
+STEP_CHANGED = "(before) => " + _STEP + " !== before"
 
 
 def painted_frame(page, timeout=30_000):

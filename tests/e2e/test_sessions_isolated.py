@@ -32,7 +32,7 @@ def view(page):
 
 def shown_numbers(frame) -> dict:
     """Every number the live view shows, as it shows them."""
-    return {k: frame.locator(f"[data-testid=metric-{k}] .value").inner_text() for k in METRICS}
+    return {k: frame.locator(f"[data-testid=metric-{k}] .value").get_attribute("data-value") for k in METRICS}
 
 
 def core_numbers(settings: Settings, steps: int) -> dict:
@@ -43,7 +43,7 @@ def core_numbers(settings: Settings, steps: int) -> dict:
 
 
 def wait_step(frame, step: int):
-    expect(frame.locator(STEP)).to_have_text(f"{step:,}", timeout=15_000)
+    expect(frame.locator(STEP)).to_have_attribute("data-value", f"{step:,}", timeout=15_000)
 
 
 def still_step(frame, settle: float = 1.5) -> int:
@@ -79,7 +79,7 @@ def test_two_sessions_train_their_own_networks_side_by_side(browser, app_url):
         assert_settings(b, B)
 
         button(a, EN["button.play"]).click()
-        expect(frame_a.locator(STEP)).not_to_have_text("0", timeout=15_000)
+        expect(frame_a.locator(STEP)).not_to_have_attribute("data-value", "0", timeout=15_000)
         playing_at = step_value(frame_a)
         # meanwhile B steps, three steps and a hundred: its step is what it pressed
         for step in (1, 2, 3):

@@ -56,7 +56,7 @@ def test_a_click_on_the_plane_adds_a_point_that_survives_a_change_of_n1(page, sc
 def test_downloads_and_uploads_round_trip_and_a_bad_file_is_named(page, tmp_path):
     frame = drawn(page)
     page.get_by_role("button", name="×100").click()
-    frame.locator("[data-testid=metric-step] .value", has_text="100").wait_for(timeout=10_000)
+    frame.locator('[data-testid=metric-step] .value[data-value="100"]').wait_for(timeout=10_000)
     open_exchange(page)
     saved = {}
     for label in ("Parameters (JSON)", "History (CSV)", "Data (CSV)", "Boundary (PNG)"):
@@ -77,11 +77,11 @@ def test_downloads_and_uploads_round_trip_and_a_bad_file_is_named(page, tmp_path
 
     # go on 100 more steps, then load the file: back to step 100, the same network
     page.get_by_role("button", name="×100").click()
-    frame.locator("[data-testid=metric-step] .value", has_text="200").wait_for(timeout=10_000)
+    frame.locator('[data-testid=metric-step] .value[data-value="200"]').wait_for(timeout=10_000)
     uploads = page.locator("[data-testid=stFileUploaderDropzoneInput]")
     uploads.nth(0).set_input_files(str(saved["Parameters (JSON)"]))
     page.get_by_text("its network at step 100").wait_for(timeout=15_000)
-    frame.locator("[data-testid=metric-step] .value", has_text="100").wait_for(timeout=10_000)
+    frame.locator('[data-testid=metric-step] .value[data-value="100"]').wait_for(timeout=10_000)
 
     # a bad data file: its line and problem named, the data on screen unchanged
     bad = tmp_path / "bad.csv"
@@ -109,9 +109,9 @@ def test_a_share_link_opened_elsewhere_shows_the_same_numbers(browser, app_url):
     with app_page(browser, app_url) as page:
         page.goto(app_url + "/?" + query)
         frame = drawn(page)
-        frame.locator("[data-testid=metric-step] .value", has_text="250").wait_for(timeout=20_000)
+        frame.locator('[data-testid=metric-step] .value[data-value="250"]').wait_for(timeout=20_000)
         assert step_value(frame) == 250
-        shown = frame.locator("[data-testid=metric-cost_train] .value").inner_text()
+        shown = frame.locator("[data-testid=metric-cost_train] .value").get_attribute("data-value")
         assert shown == f"{reference.latest.cost_train:.4f}"
         page.get_by_text("Opened from a link").wait_for(timeout=10_000)
         # a tampered parameter is named, not an error page

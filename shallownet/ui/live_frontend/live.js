@@ -7,18 +7,19 @@
 // boundary, ~25 ms for each curve chart in a browser without a GPU, four times
 // that on a slow laptop). So plotly draws each chart only when the network, the
 // language or an axis range changes: its axes, points, legend and titles. What
-// moves is drawn in layers of our own: under the boundary chart the heatmap (a
-// canvas of the grid's size, 100 x 100, that the browser's compositor scales to
-// the plot area) and the A2 = 0.5 line (an SVG path), over each curve chart's
-// plot area the curves (SVG paths). Why not full-size canvases: on every frame
-// the browser copies each changed canvas's pixels on its main thread (its
-// "Commit"); with the three canvases at the plot areas' size that was ~20 ms a
-// frame on a 4x throttled client, a third of its time, while a path only records
-// a drawing command (it is rasterised off the main thread). A frame then costs
-// ~1 ms of JavaScript. The axes of the curves grow in 1-2-5 steps, ahead of
-// the steps queued, so plotly redraws them a handful of times in a whole run.
-// When the view is at rest (not playing) the curves go back into plotly's own
-// traces, so that hovering over them shows the values.
+// moves is painted on canvases of our own: the metrics' values; under the
+// boundary chart the heatmap (a canvas of the grid's size, 100 x 100, that the
+// browser's compositor scales to the plot area) and over it the A2 = 0.5 line;
+// over each curve chart's plot area the curves. Why canvases and not text and
+// SVG paths: any change of text or SVG in the page made the browser lay out,
+// paint and layerize the whole page (Streamlit's and this frame's, one document
+// tree to it) at every frame, ~15 ms of a 4x throttled client's main thread; a
+// canvas whose pixels changed only goes to the compositor (its "Commit", ~8 ms
+// there for all of them). A frame costs ~2 ms of JavaScript unthrottled. The
+// axes of the curves grow in 1-2-5 steps, ahead of the steps queued, so plotly
+// redraws them a handful of times in a whole run. When the view is at rest (not
+// playing) the curves go back into plotly's own traces, so that hovering over
+// them shows the values.
 "use strict";
 (function () {
   // --- Streamlit's component protocol (version 1) -------------------------
@@ -70,21 +71,98 @@
     metricLabels: null, // the metric labels the view shows (JSON), rebuilt when they change
   };
 
-  function status(text) { byId("status").textContent = text || ""; }
+  function status(text) {
+    var el = byId("status");
+    if (el.textContent !== (text || "")) el.textContent = text || "";
+  }
+
+  // --- canvases ----------------------------------------------------------------
+  // Everything that changes while playing is painted on a canvas: the numbers,
+  // the heatmap, the A2 = 0.5 line and the curves. Any change of the page's text
+  // or SVG, however small, made the browser lay out and layerize the whole page
+  // again (Streamlit's page and this frame are one document tree to it): ~15 ms
+  // a frame on a 4x throttled client, a third of its time at 25 frames a
+  // second. A canvas whose pixels change only goes to the compositor: with the
+  // text and the paths hidden, that work fell to nothing (Chromium trace,
+  // benchmarks/trace_live.py).
+
+  // The canvas's 2d context, its pixels sized for a w x h CSS-pixel box at the
+  // screen's density and its drawing in CSS pixels (resizing clears it).
+  function fitCanvas(canvas, w, h) {
+    var dpr = window.devicePixelRatio || 1;
+    var pw = Math.max(1, Math.round(w * dpr)), ph = Math.max(1, Math.round(h * dpr));
+    if (canvas.width !== pw || canvas.height !== ph) {
+      canvas.width = pw;
+      canvas.height = ph;
+    }
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(pw / w, 0, 0, ph / h, 0, 0);
+    return ctx;
+  }
+
+  // The metrics: a label, and the value painted on a canvas. The value's text is
+  // also its data-value (what tests and benchmarks read) and, at rest, the text
+  // of a visually hidden element (what a screen reader reads).
+  var metricSizes = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var m = entry.target.__metric;
+      if (!m) return;
+      var cs = getComputedStyle(m.value);
+      m.w = entry.contentRect.width;
+      m.h = entry.contentRect.height;
+      m.font = [cs.fontWeight, parseFloat(cs.fontSize), cs.fontFamily];
+      m.color = cs.color;
+      paintMetric(m);
+    });
+  });
 
   function buildMetrics(labels) {
     var box = byId("metrics");
+    if (metricSizes) metricSizes.disconnect();
     box.innerHTML = "";
     state.metricEls = {};
     labels.forEach(function (pair) {
       var el = document.createElement("div");
       el.className = "metric";
       el.setAttribute("data-testid", "metric-" + pair[0]);
-      el.innerHTML = '<div class="label"></div><div class="value"></div>';
+      el.innerHTML = '<div class="label"></div><div class="value"><canvas aria-hidden="true"></canvas>' +
+                     '<span class="text"></span></div>';
       el.querySelector(".label").textContent = pair[1];
       box.appendChild(el);
-      state.metricEls[pair[0]] = el.querySelector(".value");
+      var value = el.querySelector(".value");
+      var m = { value: value, canvas: value.querySelector("canvas"), text: value.querySelector(".text"),
+                shown: "", w: 0, h: 0, font: null, color: null };
+      value.__metric = m;
+      if (metricSizes) metricSizes.observe(value);
+      state.metricEls[pair[0]] = m;
     });
+  }
+
+  function setMetric(m, text, live) {
+    if (m.shown !== text) {
+      m.shown = text;
+      m.value.setAttribute("data-value", text);
+      paintMetric(m);
+    }
+    if (!live && m.text.textContent !== text) m.text.textContent = text;
+  }
+
+  // A value, placed as the page would set its text: at the left, the line's
+  // height split evenly above and below the font; narrowed to fit its box.
+  function paintMetric(m) {
+    if (!(m.w > 0 && m.h > 0) || !m.font) return;
+    var ctx = fitCanvas(m.canvas, m.w, m.h), size = m.font[1];
+    ctx.clearRect(0, 0, m.w, m.h);
+    ctx.font = m.font[0] + " " + size + "px " + m.font[2];
+    var width = ctx.measureText(m.shown).width;
+    if (width > m.w) {
+      size = Math.max(1, Math.floor(size * m.w / width));
+      ctx.font = m.font[0] + " " + size + "px " + m.font[2];
+    }
+    var metrics = ctx.measureText(m.shown);
+    var ascent = metrics.fontBoundingBoxAscent || 0.8 * size, descent = metrics.fontBoundingBoxDescent || 0.2 * size;
+    ctx.fillStyle = m.color;
+    ctx.fillText(m.shown, 0, (m.h - ascent - descent) / 2 + ascent);
   }
 
   function decodeSeries(series) {
@@ -167,9 +245,6 @@
     var canvas = byId("boundary-canvas");
     canvas.width = nx;
     canvas.height = ny;
-    var line = byId("boundary-line");
-    line.setAttribute("stroke", l.line.color);
-    line.setAttribute("stroke-width", l.line.width);
     byId("boundary-preview").textContent = "";
     var pixels = canvas.getContext("2d").createImageData(nx, ny);
     state.boundary = {
@@ -177,7 +252,7 @@
       lut: new Uint32Array(colorLut(h.colorscale).buffer),
       pixels: pixels, words: new Uint32Array(pixels.data.buffer),
       x0: xs[0], x1: xs[nx - 1], y0: ys[0], y1: ys[ny - 1], nx: nx, ny: ny,
-      ctx: canvas.getContext("2d"),
+      ctx: canvas.getContext("2d"), lineColor: l.line.color, lineWidth: l.line.width,
       area: null, frame: null,
     };
   }
@@ -238,7 +313,7 @@
 
   // The layer over ``area``: the grid's values sit at cell centres, which span
   // the axes exactly, so the scaled canvas reaches half a cell past the area on
-  // each side (the layer clips it); the line's SVG covers the area.
+  // each side (the layer clips it); the line's canvas covers the area.
   function placeBoundary(area) {
     var b = state.boundary, canvas = byId("boundary-canvas");
     b.area = area;
@@ -263,15 +338,19 @@
     b.ctx.putImageData(b.pixels, 0, 0);
     // the A2 = 0.5 line: segments x0, y0, x1, y1, one after the other
     var seg = decode(patch.segments);
-    var sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0), d = "";
+    var sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0);
+    var ctx = fitCanvas(byId("boundary-lines"), W, H);
+    ctx.clearRect(0, 0, W, H);
+    ctx.beginPath();
     for (var k = 0; k + 3 < seg.length; k += 4) {
-      d += "M" + num((seg[k] - b.x0) * sx) + " " + num(H - (seg[k + 1] - b.y0) * sy) +
-           "L" + num((seg[k + 2] - b.x0) * sx) + " " + num(H - (seg[k + 3] - b.y0) * sy);
+      ctx.moveTo((seg[k] - b.x0) * sx, H - (seg[k + 1] - b.y0) * sy);
+      ctx.lineTo((seg[k + 2] - b.x0) * sx, H - (seg[k + 3] - b.y0) * sy);
     }
-    if (b.lineD !== d) {
-      b.lineD = d;
-      byId("boundary-line").setAttribute("d", d);
-    }
+    ctx.strokeStyle = b.lineColor;
+    ctx.lineWidth = b.lineWidth;
+    ctx.lineJoin = "round";
+    ctx.lineCap = "round";
+    ctx.stroke();
     var canvas = byId("boundary-canvas");
     if (!canvas.hasAttribute("data-painted")) {
       performance.mark("painted");
@@ -347,26 +426,18 @@
 
   function newCurve(name, fig) {
     var gd = byId(name + "-plot");
-    var layer = byId(name + "-live"), group = layer.firstElementChild;
-    group.textContent = "";
-    // two paths per trace, in plotly's style for it: the points of the batch shown
-    // when it came (drawn once a batch) and the points since (drawn every frame)
-    var paths = fig.data.map(function (trace) {
-      var line = trace.line || {}, w = line.width || 2, dash = dashPattern(line.dash, w);
-      var pair = { settled: svgPath(group), tail: svgPath(group), dashed: dash.length > 0, count: 0, width: w,
-                   dot: false, tailD: null };
-      [pair.settled, pair.tail].forEach(function (path) {
-        path.setAttribute("stroke", line.color || "#000");
-        path.setAttribute("fill", "none");
-        path.setAttribute("stroke-width", w);
-        path.setAttribute("stroke-linejoin", "round");
-        if (dash.length) path.setAttribute("stroke-dasharray", dash.join(" "));
-      });
-      return pair;
+    var canvases = byId(name + "-live").querySelectorAll("canvas");
+    // each trace in plotly's style for it, drawn on two canvases: the points of
+    // the batch shown when it came (drawn once a batch) and the points since
+    // (drawn every frame)
+    var styles = fig.data.map(function (trace) {
+      var line = trace.line || {}, w = line.width || 2;
+      return { color: line.color || "#000", width: w, dash: dashPattern(line.dash, w), count: 0, length: 0 };
     });
     return {
       name: name, gd: gd, fig: fig, log: fig.layout.yaxis.type === "log",
-      range: null, live: null, area: null, points: null, paths: paths, item: null,
+      range: null, live: null, area: null, points: null, styles: styles, item: null,
+      settledCanvas: canvases[0], tailCanvas: canvases[1],
       settledSeries: null, settledKey: null, settledUpto: 0,
     };
   }
@@ -380,7 +451,7 @@
   }
 
   // plotly draws the chart: with the points as its traces (at rest, for hover),
-  // or with empty traces that only make the legend (live: the SVG layer draws).
+  // or with empty traces that only make the legend (live: the canvas layer draws).
   function plotCurve(curve, live, fresh) {
     var traces = curve.fig.data.map(function (trace, i) {
       var p = curve.points[i];
@@ -406,9 +477,7 @@
     if (!curve.area || curve.area.left !== area.left || curve.area.top !== area.top ||
         curve.area.width !== area.width || curve.area.height !== area.height) {
       curve.area = area;
-      var layer = byId(curve.name + "-live");
-      place(layer, area, CURVE_PAD);
-      layer.firstElementChild.setAttribute("transform", "translate(" + CURVE_PAD + " " + CURVE_PAD + ")");
+      place(byId(curve.name + "-live"), area, CURVE_PAD);
     }
     if (curve.live) paintCurve(curve);
   }
@@ -432,56 +501,76 @@
     var rx = curve.range.x, ry = curve.range.y, log = curve.log, H = area.height;
     var sx = area.width / (rx[1] - rx[0]), sy = H / (ry[1] - ry[0]);
     var series = item.series[curve.name] || {}, f = item.frame;
-    var key = rx.join() + "/" + ry.join() + "/" + area.width + "x" + H;
+    var W = area.width + 2 * CURVE_PAD, Hc = H + 2 * CURVE_PAD;
+    var key = rx.join() + "/" + ry.join() + "/" + area.width + "x" + H + "/" + (window.devicePixelRatio || 1);
     var resettle = curve.settledSeries !== series || curve.settledKey !== key || curve.settledUpto > f.upto;
+    var settled = null;
     if (resettle) {
       curve.settledSeries = series;
       curve.settledKey = key;
       curve.settledUpto = f.upto;
+      settled = fitCanvas(curve.settledCanvas, W, Hc);
+      settled.clearRect(0, 0, W, Hc);
     }
-    var line = { d: "", pen: false, count: 0, x: 0, y: 0 };
-    function add(xv, v) {
-      if (v === null || !isFinite(v) || (log && v <= 0)) { line.pen = false; return; }  // a gap, as plotly leaves
-      var X = (xv - rx[0]) * sx, Y = H - ((log ? Math.log10(v) : v) - ry[0]) * sy;
-      line.d += (line.pen ? "L" : "M") + num(X) + " " + num(Y);
-      line.pen = true; line.count++; line.x = X; line.y = Y;
+    var tail = fitCanvas(curve.tailCanvas, W, Hc);
+    tail.clearRect(0, 0, W, Hc);
+    // a point's place on the canvas, or null: a gap, as plotly leaves
+    function at(xv, v) {
+      if (v === null || !isFinite(v) || (log && v <= 0)) return null;
+      return [CURVE_PAD + (xv - rx[0]) * sx, CURVE_PAD + H - ((log ? Math.log10(v) : v) - ry[0]) * sy];
     }
     curve.fig.data.forEach(function (trace, i) {
-      var pair = curve.paths[i], p = series[i], n = p ? Math.min(f.upto, p.x.length) : 0, k;
-      if (!pair) return;
-      var from = Math.min(n, curve.settledUpto);
+      var style = curve.styles[i], p = series[i], n = p ? Math.min(f.upto, p.x.length) : 0, k;
+      if (!style) return;
+      var from = Math.min(n, curve.settledUpto), pts = [];
       if (resettle) {
-        line.d = ""; line.pen = false; line.count = 0;
-        for (k = 0; k < from; k++) add(p.x[k], p.y[k]);
-        pair.settled.setAttribute("d", line.d);
-        pair.count = line.count;
-        // a dashed line goes on with its pattern where the settled part ends
-        if (pair.dashed) pair.tail.setAttribute("stroke-dashoffset", line.count > 1 ? pair.settled.getTotalLength() : 0);
+        for (k = 0; k < from; k++) pts.push(at(p.x[k], p.y[k]));
+        var done = polyline(settled, style, pts, 0);
+        style.count = done.count;
+        style.length = done.length;
       }
-      // the rest, from the last settled point on (the line goes on from it)
-      line.d = ""; line.pen = false; line.count = 0;
-      var overlap = 0;
-      if (from > 0) { add(p.x[from - 1], p.y[from - 1]); overlap = line.count; }
-      for (k = from; k < n; k++) add(p.x[k], p.y[k]);
+      // the rest, from the last settled point on (the line goes on from it), its
+      // dashes going on where the settled part's end
+      pts = from > 0 ? [at(p.x[from - 1], p.y[from - 1])] : [];
+      var overlap = pts.length && pts[0] ? 1 : 0;
+      for (k = from; k < n; k++) pts.push(at(p.x[k], p.y[k]));
       var head = f.head[curve.name] && f.head[curve.name][i];
-      if (head && (n === 0 || head[0] > p.x[n - 1])) add(head[0], head[1]);
-      // (an attribute is set only when it changes: each setting costs the browser
-      // a style recalculation)
-      var dot = pair.count + line.count - overlap === 1;
-      if (dot) {
+      if (head && (n === 0 || head[0] > p.x[n - 1])) pts.push(at(head[0], head[1]));
+      var drawn = polyline(tail, style, pts, style.length);
+      if (style.count + drawn.count - overlap === 1) {
         // a single point draws no line: a dot
-        pair.settled.setAttribute("d", "");
-        line.d = dotPath(line.x, line.y, pair.width + 1.5);
-      }
-      if (pair.dot !== dot) {
-        pair.dot = dot;
-        pair.tail.setAttribute("fill", dot ? pair.tail.getAttribute("stroke") : "none");
-      }
-      if (pair.tailD !== line.d) {
-        pair.tailD = line.d;
-        pair.tail.setAttribute("d", line.d);
+        tail.beginPath();
+        tail.arc(drawn.last[0], drawn.last[1], style.width + 1.5, 0, 2 * Math.PI);
+        tail.fillStyle = style.color;
+        tail.fill();
       }
     });
+  }
+
+  // Strokes ``pts`` ([x, y] in canvas pixels, null for a gap) in the trace's style,
+  // its dash pattern starting ``offset`` pixels in; returns how many points were
+  // drawn, the length drawn and the last point.
+  function polyline(ctx, style, pts, offset) {
+    var count = 0, length = 0, last = null, pen = false;
+    ctx.beginPath();
+    for (var k = 0; k < pts.length; k++) {
+      var q = pts[k];
+      if (!q) { pen = false; continue; }
+      if (pen) {
+        ctx.lineTo(q[0], q[1]);
+        length += Math.hypot(q[0] - last[0], q[1] - last[1]);
+      } else ctx.moveTo(q[0], q[1]);
+      pen = true;
+      count++;
+      last = q;
+    }
+    ctx.strokeStyle = style.color;
+    ctx.lineWidth = style.width;
+    ctx.lineJoin = "round";
+    ctx.setLineDash(style.dash);
+    ctx.lineDashOffset = offset;
+    ctx.stroke();
+    return { count: count, length: length, last: last };
   }
 
   // The extent of a batch's series (computed once a batch) and a frame's newest
@@ -507,7 +596,7 @@
     return out;
   }
 
-  // Show chart ``name`` at the frame ``item``: live (SVG layer) or at rest (plotly).
+  // Show chart ``name`` at the frame ``item``: live (canvas layer) or at rest (plotly).
   function drawCurve(name, item, live) {
     var curve = state.curves[name], fresh = false;
     if (!curve || state.keys[name] !== item.keys[name]) {
@@ -561,8 +650,7 @@
     state.shown = f.step;
     state.shownRev = state.rev;
     Object.keys(f.metrics).forEach(function (key) {
-      var el = state.metricEls[key];
-      if (el && el.textContent !== f.metrics[key]) el.textContent = f.metrics[key];
+      if (state.metricEls[key]) setMetric(state.metricEls[key], f.metrics[key], live);
     });
     if (state.keys.boundary !== item.keys.boundary) {
       drawBoundaryChart(state.figures.boundary);
@@ -721,7 +809,7 @@
     if (state.chartHeight === null) fitHeight();
     var f = p.frames[p.frames.length - 1];
     Object.keys(f.metrics).forEach(function (key) {
-      if (state.metricEls[key]) state.metricEls[key].textContent = f.metrics[key];
+      if (state.metricEls[key]) setMetric(state.metricEls[key], f.metrics[key], false);
     });
     setupBoundary(p.figures.boundary);
     var area = guessBoundaryArea(p.figures.boundary);
