@@ -11,6 +11,7 @@ from shallownet.ui.live import encode, split_heatmaps
 from shallownet.ui.playground import (
     BUDGET_SHARE,
     DEFAULT_SPEED,
+    FIRST_BATCH_BUDGET,
     FRAME_SECONDS,
     FRAMES_PER_BATCH,
     GRID_SIZE,
@@ -50,6 +51,28 @@ def test_a_batch_stops_computing_at_its_budget():
     assert took < BUDGET_SHARE * FRAMES_PER_BATCH * FRAME_SECONDS + 1.0
 
 
+def test_the_first_batch_after_play_comes_quickly():
+    """The click on Play waits for the first batch: it computes for at most
+    FIRST_BATCH_BUDGET seconds, the next ones for their share of the time they
+    fill, with as many frames."""
+    pg = Playground(Settings(n1=64, m=5000))
+    pg.set_speed(1000)
+    pg.play()
+    started = time.thread_time()
+    first = pg.advance()
+    took = time.thread_time() - started
+    second = pg.advance()
+    assert len(first) == len(second) == FRAMES_PER_BATCH
+    assert took < FIRST_BATCH_BUDGET + 0.3
+    steps_first = first[-1]["step"]
+    assert second[-1]["step"] - steps_first > 2 * steps_first
+    pg.pause()
+    pg.play()  # Play again: a first batch again
+    started = time.thread_time()
+    pg.advance()
+    assert time.thread_time() - started < FIRST_BATCH_BUDGET + 0.3
+
+
 def test_a_late_batch_fills_the_time_since_the_last_one():
     """The page's timer asks late when the browser or the server is busy: the
     batch then has more frames (as many as the time since the last asks for,
@@ -57,8 +80,9 @@ def test_a_late_batch_fills_the_time_since_the_last_one():
     pg = Playground()
     pg.play()
     assert pg.batch_frames(100.0) == FRAMES_PER_BATCH  # the first after Play
-    assert pg.batch_frames(100.0 + 30 * FRAME_SECONDS) == 30
-    assert pg.batch_frames(100.0 + 31 * FRAME_SECONDS) == FRAMES_PER_BATCH  # early: never fewer
+    late = FRAMES_PER_BATCH + 5
+    assert pg.batch_frames(100.0 + late * FRAME_SECONDS) == late
+    assert pg.batch_frames(100.0 + (late + 1) * FRAME_SECONDS) == FRAMES_PER_BATCH  # early: never fewer
     assert pg.batch_frames(200.0) == MAX_FRAMES_PER_BATCH
     pg.pause()
     pg.play()
@@ -151,7 +175,9 @@ def test_pause_can_go_back_to_the_frame_on_screen():
     assert answer["rewind"] is False and answer["answered"] == asked["id"]
     assert not pg.answer_rewind(asked["id"], on_screen)  # answered once
     assert pg.trainer.step_count == on_screen == pg.trainer.latest.step
-    assert pg.trainer.history.column("step")[-1] == on_screen
+    # the history keeps every stride-th step (history.py): nothing after the frame
+    history = pg.trainer.history
+    assert on_screen - history.stride < history.column("step")[-1] <= on_screen
     # the parameters are those the frame showed: stepping on gives the same as before
     assert pg.frame()["metrics"] == first[4]["metrics"]
     pg.step(DEFAULT_SPEED)

@@ -24,9 +24,13 @@ from . import frames as live_frames
 # The live loop: the script trains a batch of frames per fragment run, the browser
 # plays them, one every FRAME_SECONDS, while the next batch comes. The page's
 # timer asks for a batch every BATCH_SECONDS. Each run costs the browser a
-# re-render of Streamlit's page (~60 ms of its main thread here, ~250 ms on a 4x
-# slower client, measured with benchmarks/trace_live.py), so batches are long:
-# at 0.4 s that re-render alone took a third of a slow client's time.
+# re-render of Streamlit's page (several renders, ~60 ms of its main thread here,
+# ~250-450 ms on a 4x slower client, measured with benchmarks/trace_live.py), so
+# batches are long: at 0.4 s that re-render alone took a third of a slow
+# client's time, at 1 s a quarter. Longer ones were measured too (bench_live.py,
+# 3 rounds): at 1.5 s the frames at throttle 4 rose from 14.3 to 16.3 a second
+# but the steps fell to 1,758 a second (the first batch is slower to come and
+# the gap before the second is longer), at 2 s the frames unthrottled fell to 19.
 BATCH_SECONDS = 1.0
 FRAME_SECONDS = 0.04  # 25 frames a second
 FRAMES_PER_BATCH = round(BATCH_SECONDS / FRAME_SECONDS)
@@ -40,6 +44,10 @@ MAX_FRAMES_PER_BATCH = 2 * FRAMES_PER_BATCH
 # at a high speed a frame then has fewer steps than asked: the picture stays
 # smooth.
 BUDGET_SHARE = 0.6
+# The first batch after Play is what the click waits for, so it computes for at
+# most this long (its frames may carry fewer steps than asked: with a big network
+# at a high speed the batch would take 0.6 s).
+FIRST_BATCH_BUDGET = 0.3
 CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock checks
 # Pause goes back to the frame on screen. The view may show a frame two batches
 # old (its queue), and a slow browser also holds messages it has not read yet:
@@ -80,6 +88,7 @@ class Playground:
         self.rev = 0  # bumped whenever the network starts anew: the view drops old frames
         self._chunk = 1  # steps per chunk while playing, adapted to take CHUNK_SECONDS
         self._last_batch: float | None = None  # when the last batch was asked for (perf_counter)
+        self._first_batch = False  # the next batch is the first after Play
         # Pause stops where the browser is, not where the server is: the view plays
         # a batch behind the training, so Pause offers to go back to the frame on
         # screen, which the view then asks for (``rewind``).
@@ -220,6 +229,7 @@ class Playground:
         self.playing = not self.diverged
         self.notice = None
         self._last_batch = None
+        self._first_batch = True
 
     @_locked
     def pause(self) -> None:
@@ -278,11 +288,15 @@ class Playground:
                 budget: float | None = None) -> list[dict]:
         """Train one batch of ``count`` frames, ``speed`` steps each, or as many as
         fit in the frame's share of ``budget`` seconds (by default BUDGET_SHARE of
-        the time the frames fill); it ends early on divergence."""
+        the time the frames fill, and at most FIRST_BATCH_BUDGET for the first
+        batch after Play); it ends early on divergence."""
         frames = []
         started = time.perf_counter()
         if budget is None:
             budget = BUDGET_SHARE * count * FRAME_SECONDS
+            if self._first_batch:
+                budget = min(budget, FIRST_BATCH_BUDGET)
+        self._first_batch = False
         keep = round(SNAPSHOT_SECONDS / FRAME_SECONDS)
         if len(self._snapshots) > keep:
             self._snapshots = dict(list(self._snapshots.items())[-keep:])

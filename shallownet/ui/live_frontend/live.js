@@ -451,7 +451,8 @@
   }
 
   // plotly draws the chart: with the points as its traces (at rest, for hover),
-  // or with empty traces that only make the legend (live: the canvas layer draws).
+  // or, for a new chart while playing, with empty traces that only make the
+  // legend (the canvas layer draws).
   function plotCurve(curve, live, fresh) {
     var traces = curve.fig.data.map(function (trace, i) {
       var p = curve.points[i];
@@ -466,7 +467,16 @@
       gd.on("plotly_afterplot", function () { placeCurveCanvas(state.curves[curve.name]); });
       gd.__listening = true;
     }
+    goLive(curve, live);
+  }
+
+  // Playing, the canvas layer shows the curves and plotly's traces and hover
+  // labels are hidden (index.html): going live is a change of class, not a
+  // plotly drawing (~300 ms on a 4x throttled client for the two charts, the
+  // first frames' time after Play).
+  function goLive(curve, live) {
     curve.live = live;
+    byId(curve.name).classList.toggle("live", live);
     byId(curve.name + "-live").style.visibility = live ? "visible" : "hidden";
   }
 
@@ -615,22 +625,17 @@
       // the step axis grows to cover the frames already queued, not just this
       // one, so it grows fewer times; and only one chart is laid out anew in a
       // frame (~100 ms each on a slow client): the other follows in the next
-      // frame, its newest point drawn a little past its axis meanwhile. The
-      // switch from plotly's traces to the live layer at Play is one such
-      // drawing, with the axes' growth in it.
+      // frame, its newest point drawn a little past its axis meanwhile.
       var want = rangesFor(liveExtent(name, item, curve.log), curve.log);
       want.x[1] = Math.max(want.x[1], niceAbove(item.ahead || 0, STEPS_125));
-      var grow = !covers(curve.range, want);
-      if ((grow || !curve.live) && !state.laidOut) {
+      if (!curve.live) goLive(curve, true);
+      if (!covers(curve.range, want) && !state.laidOut) {
         state.laidOut = true;
-        if (grow) {
-          curve.range = {
-            x: [0, Math.max(curve.range.x[1], want.x[1])],
-            y: [Math.min(curve.range.y[0], want.y[0]), Math.max(curve.range.y[1], want.y[1])],
-          };
-        }
-        if (curve.live) Plotly.relayout(curve.gd, { "xaxis.range": curve.range.x, "yaxis.range": curve.range.y });
-        else plotCurve(curve, true, false);
+        curve.range = {
+          x: [0, Math.max(curve.range.x[1], want.x[1])],
+          y: [Math.min(curve.range.y[0], want.y[0]), Math.max(curve.range.y[1], want.y[1])],
+        };
+        Plotly.relayout(curve.gd, { "xaxis.range": curve.range.x, "yaxis.range": curve.range.y });
       }
     }
     placeCurveCanvas(curve);
