@@ -454,12 +454,21 @@
   // or, for a new chart while playing, with empty traces that only make the
   // legend (the canvas layer draws).
   function plotCurve(curve, live, fresh) {
+    var dots = [];
     var traces = curve.fig.data.map(function (trace, i) {
       var p = curve.points[i];
       var x = live || !p ? [null] : Array.from(p.x), y = live || !p ? [null] : Array.from(p.y);
-      // a single point draws no line: show it as a dot
-      return Object.assign({}, trace, { x: x, y: y, mode: !live && x.length < 2 ? "lines+markers" : "lines" });
+      if (x.length === 1 && x[0] !== null) {
+        // a single point draws no line: a dot, as a trace of its own that the
+        // legend leaves out (a marker in the line's own legend entry would stay
+        // there while playing, when plotly does not draw the chart again)
+        var line = trace.line || {};
+        dots.push({ type: "scatter", x: x, y: y, mode: "markers", showlegend: false, hoverinfo: "skip", cliponaxis: false,
+                    marker: { color: line.color, size: 2 * (line.width || 2) + 4 } });
+      }
+      return Object.assign({}, trace, { x: x, y: y, mode: "lines" });
     });
+    traces = traces.concat(dots);
     var gd = curve.gd;
     (fresh ? Plotly.newPlot : Plotly.react)(gd, traces, curveLayout(curve), CONFIG);
     if (!gd.__listening) {
