@@ -52,7 +52,7 @@
     frameMs: 40,      // pace of the animation
     nextDue: 0,       // when the next queued frame is due (performance.now())
     ticking: false,   // an animation frame is requested (only while frames are queued)
-    metricEls: {},    // metric key -> its value element
+    metricEls: {},    // metric key -> its value: element, canvas, text painted, size, font (buildMetrics)
     texts: {},        // the view's own messages, in the page's language
     shown: null,      // the step on screen ...
     shownRev: null,   // ... and its network
@@ -154,12 +154,12 @@
     var ctx = fitCanvas(m.canvas, m.w, m.h), size = m.font[1];
     ctx.clearRect(0, 0, m.w, m.h);
     ctx.font = m.font[0] + " " + size + "px " + m.font[2];
-    var width = ctx.measureText(m.shown).width;
-    if (width > m.w) {
-      size = Math.max(1, Math.floor(size * m.w / width));
-      ctx.font = m.font[0] + " " + size + "px " + m.font[2];
-    }
     var metrics = ctx.measureText(m.shown);
+    if (metrics.width > m.w) {
+      size = Math.max(1, Math.floor(size * m.w / metrics.width));
+      ctx.font = m.font[0] + " " + size + "px " + m.font[2];
+      metrics = ctx.measureText(m.shown);
+    }
     var ascent = metrics.fontBoundingBoxAscent || 0.8 * size, descent = metrics.fontBoundingBoxDescent || 0.2 * size;
     ctx.fillStyle = m.color;
     ctx.fillText(m.shown, 0, (m.h - ascent - descent) / 2 + ascent);
