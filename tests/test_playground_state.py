@@ -146,6 +146,17 @@ def test_figures_are_sent_when_asked_or_changed_only():
     assert "figures" in send(feed, pg, [pg.frame()], with_figures=False)
 
 
+def test_a_view_that_asks_for_the_figures_gets_them_once_per_request():
+    pg, feed = Playground(), Feed()
+    send(feed, pg, [pg.frame()], with_figures=False)
+    assert feed.answer_figures(7)
+    payload = send(feed, pg, [pg.frame()], with_figures=False)
+    # the panel sends them with the answer; the view knows its request was answered
+    assert payload["figures_answered"] == 7
+    assert not feed.answer_figures(7)  # the same request, seen again on the next run
+    assert feed.answer_figures(9)  # the answer was overtaken: the view asks anew
+
+
 def test_a_new_network_gets_a_new_revision_and_a_notice_alpha_does_not():
     pg = Playground()
     rev = pg.rev

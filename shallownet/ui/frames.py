@@ -129,6 +129,17 @@ class Feed:
         self._figures = None
         self._figures_key = None
         self._keys_sent = None
+        # the view's last request for the figures that was answered
+        self.figures_answered = None
+
+    def answer_figures(self, request_id) -> bool:
+        """The view's request ``request_id`` for the figures (it lacks them: a new
+        page in its frame, or the payload that carried them overtaken by a newer
+        one): True the first time, when the next payload must carry them."""
+        if request_id == self.figures_answered:
+            return False
+        self.figures_answered = request_id
+        return True
 
     def figures(self, pg: Playground, lang: str | None = None, present: bool = False) -> dict:
         """The three figures of ``pg``'s network (cached until they change), their
@@ -167,6 +178,8 @@ class Feed:
             "rewind": pg.rewind_offer,
             # the view's last request to go back that the server has answered
             "answered": pg.rewind_answered,
+            # the view's last request for the figures that the server has answered
+            "figures_answered": self.figures_answered,
             # the class a click on the plane adds (None: clicks add nothing)
             "click_class": pg.click_class,
             "present": present,  # presentation mode: larger numbers

@@ -104,6 +104,10 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
                 # the sidebar's data set is now the user's own points
                 st.session_state[SETTING_KEY + "dataset"] = pg.settings.dataset
                 st.rerun(scope="app")
+        elif isinstance(asked, dict) and asked.get("figures"):
+            # the view lacks the figures: a new page in its frame (the browser
+            # reloaded it), or the payload that carried them overtaken by a newer one
+            with_figures = _feed().answer_figures(asked.get("id")) or with_figures
         elif isinstance(asked, dict):
             # after Pause, the view asks to stay on the frame it shows
             pg.answer_rewind(asked.get("id"), asked.get("step"))

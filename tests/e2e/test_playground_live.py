@@ -3,7 +3,7 @@ figures are drawn, and divergence shows its message."""
 
 import time
 
-from live_app import frame_of, step_value
+from live_app import frame_of, live_frame, step_value
 
 from shallownet.settings import Settings
 from shallownet.trainer import Trainer
@@ -185,3 +185,43 @@ def test_the_first_picture_comes_before_plotly_js(browser, app_url):
         assert frame.locator("#boundary-plot .scatterlayer .point").count() == 400
         # plotly draws the points now: the preview's are gone
         assert frame.evaluate("() => document.querySelectorAll('#boundary-preview path').length") == 0
+
+
+RELOAD_VIEW = """() => {
+  const view = [...document.querySelectorAll('iframe')].find(f => (f.title || '').includes('live_view'));
+  view.contentWindow.__old = true;
+  view.contentWindow.location.reload();
+}"""
+
+
+def reload_view(page, within: float):
+    """Load the view's page anew, and wait ``within`` seconds for it to be drawn."""
+    page.evaluate(RELOAD_VIEW)
+    frame = frame_of(page)
+    deadline = time.time() + within
+    while time.time() < deadline:
+        try:
+            if frame.evaluate("() => !window.__old && !!document.querySelector('#charts[data-drawn]')"):
+                return
+        except Exception:  # the old page went away under the call
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"the reloaded view was not drawn within {within} s")
+
+
+def test_a_reloaded_view_gets_its_figures_back(page):
+    """The browser may load the view's page anew (the frame reloaded) while the server
+    sends the figures only when they change: the new page asks for them, and draws
+    again, whether playing or at rest."""
+    wait_painted(page)
+    button(page, "Play").click()
+    frame = live_frame(page)
+    frame.locator('[data-testid=metric-step] .value:not([data-value="0"])').wait_for(timeout=15_000)
+    reload_view(page, within=10)  # about a second here
+    shown = step_value(frame)
+    frame.locator(f'[data-testid=metric-step] .value:not([data-value="{shown:,}"])').wait_for(timeout=10_000)
+    button(page, "Pause").click()
+    time.sleep(1.0)
+    reload_view(page, within=10)
+    assert step_value(frame) > shown
+    no_streamlit_exception(page)

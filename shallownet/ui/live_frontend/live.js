@@ -48,6 +48,8 @@
     rev: null,        // the network the frames belong to; a new one drops queued frames
     keys: {},         // chart name -> the figure key it was drawn with
     figures: null,    // {boundary, cost, grads}: plotly figures without their live data
+    figuresKeys: null, // the keys of the network and language those figures are for (JSON)
+    figuresAsked: null, // the id of our last request for the figures
     queue: [],        // frames waiting to be shown, oldest first
     frameMs: 40,      // pace of the animation
     nextDue: 0,       // when the next queued frame is due (performance.now())
@@ -120,6 +122,7 @@
     var box = byId("metrics");
     if (metricSizes) metricSizes.disconnect();
     box.innerHTML = "";
+    var before = state.metricEls;
     state.metricEls = {};
     labels.forEach(function (pair) {
       var el = document.createElement("div");
@@ -135,6 +138,8 @@
       value.__metric = m;
       if (metricSizes) metricSizes.observe(value);
       state.metricEls[pair[0]] = m;
+      // a value keeps what it showed (another language relabels the same numbers)
+      if (before[pair[0]] && before[pair[0]].shown) setMetric(m, before[pair[0]].shown, false);
     });
   }
 
@@ -768,8 +773,29 @@
       buildMetrics(p.metric_labels);
     }
     if (state.chartHeight === null) fitHeight();
-    if (p.figures) state.figures = p.figures;
-    if (!state.figures) return;
+    var keys = JSON.stringify(p.keys);
+    if (p.figures) {
+      state.figures = p.figures;
+      state.figuresKeys = keys;
+      state.figuresAsked = null;
+    }
+    if (state.figuresKeys !== keys) {
+      // The figures of this network are missing: this page is new in its frame
+      // (the browser reloaded it) while the server sends only what changes, or
+      // the payload that carried them was overtaken by a newer one. The numbers
+      // show; the server is asked for the figures, again if it answered and the
+      // answer was overtaken too.
+      var newest = p.frames[p.frames.length - 1];
+      Object.keys(newest.metrics).forEach(function (key) {
+        if (state.metricEls[key]) setMetric(state.metricEls[key], newest.metrics[key], false);
+      });
+      if (state.figuresAsked === null || p.figures_answered === state.figuresAsked) {
+        state.figuresAsked = p.id;
+        send("streamlit:setComponentValue", { value: { id: p.id, figures: true }, dataType: "json" });
+      }
+      reportHeight();
+      return;
+    }
     var series = decodeSeries(p.series);
     var items = p.frames.map(function (frame) { return { frame: frame, series: series, keys: p.keys }; });
     state.frameMs = p.frame_ms;
@@ -819,6 +845,7 @@
   function preview(p) {
     if (!p.figures || state.previewed) return;
     state.previewed = true;
+    state.metricLabels = JSON.stringify(p.metric_labels);
     buildMetrics(p.metric_labels);
     if (state.chartHeight === null) fitHeight();
     var f = p.frames[p.frames.length - 1];
