@@ -1,4 +1,10 @@
-"""shallownet: the entry point and router. Run with ``streamlit run app.py``."""
+"""shallownet: the entry point and router. Run with ``streamlit run app.py``.
+
+This file is two things. ``streamlit run app.py`` first imports it, with no
+script running, to find an ASGI app: it then finds ``app``, a Streamlit app
+that also serves the live view's stream (shallownet/ui/stream.py). Each page
+view then runs it as the app's script: the navigation below.
+"""
 
 import os
 
@@ -10,41 +16,51 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
+from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: E402
 
-from shallownet.ui import language, present, router  # noqa: E402
+from shallownet.ui import language, present, router, stream  # noqa: E402
 from shallownet.ui.texts import t  # noqa: E402
 
-router.through_app()  # first of all: on a fresh server Streamlit may route by file (ui/router.py)
 
-language.choose()  # from the address, the session or the browser, before any text
-present.choose()
-st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
-# styles for every page (a style-only st.html goes to the page's head, taking no room)
-st.html(Path(__file__).parent / "shallownet" / "ui" / "app.css")
+def main() -> None:
+    router.through_app()  # first of all: on a fresh server Streamlit may route by file (ui/router.py)
 
-page = st.navigation({
-    t("nav.train"): [
-        st.Page("pages/playground.py", title=t("page.playground"), icon="🎛️", default=True),
-    ],
-    t("nav.lecture"): [
-        st.Page("pages/equations.py", title=t("page.equations"), icon="🧮"),
-        st.Page("pages/initialisation.py", title=t("page.initialisation"), icon="🎲"),
-        st.Page("pages/gradient_check.py", title=t("page.gradient_check"), icon="✅"),
-        st.Page("pages/hidden_units.py", title=t("page.hidden_units"), icon="🔬"),
-        st.Page("pages/hidden_layer_size.py", title=t("page.hidden_layer_size"), icon="📏"),
-    ],
-})
-presenting = present.active()
-present.style()
-if presenting:
-    present.control()  # at the top of the page: the sidebar is gone
-# The sidebar's switches (language, and presentation when it is off) keep their
-# place at its top but are drawn after the page: on a session's first visit the
-# Playground's live view then reaches the browser before any widget but its
-# buttons (shallownet/ui/panels.py, head_start, says why). What is above the view
-# in the page is drawn before it, so nothing moves.
-side = st.sidebar.container()
-page.run()
-language.control(side)
-if not presenting:
-    present.control(side)
+    language.choose()  # from the address, the session or the browser, before any text
+    present.choose()
+    st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
+    # styles for every page (a style-only st.html goes to the page's head, taking no room)
+    st.html(Path(__file__).parent / "shallownet" / "ui" / "app.css")
+
+    page = st.navigation({
+        t("nav.train"): [
+            st.Page("pages/playground.py", title=t("page.playground"), icon="🎛️", default=True),
+        ],
+        t("nav.lecture"): [
+            st.Page("pages/equations.py", title=t("page.equations"), icon="🧮"),
+            st.Page("pages/initialisation.py", title=t("page.initialisation"), icon="🎲"),
+            st.Page("pages/gradient_check.py", title=t("page.gradient_check"), icon="✅"),
+            st.Page("pages/hidden_units.py", title=t("page.hidden_units"), icon="🔬"),
+            st.Page("pages/hidden_layer_size.py", title=t("page.hidden_layer_size"), icon="📏"),
+        ],
+    })
+    presenting = present.active()
+    present.style()
+    if presenting:
+        present.control()  # at the top of the page: the sidebar is gone
+    # The sidebar's switches (language, and presentation when it is off) keep their
+    # place at its top but are drawn after the page: on a session's first visit the
+    # Playground's live view then reaches the browser before any widget but its
+    # buttons (shallownet/ui/panels.py, head_start, says why). What is above the view
+    # in the page is drawn before it, so nothing moves.
+    side = st.sidebar.container()
+    page.run()
+    language.control(side)
+    if not presenting:
+        present.control(side)
+
+
+if get_script_run_ctx(suppress_warning=True) is None:
+    # imported by `streamlit run` (or an ASGI server): this script, and the stream
+    app = st.App(__file__, routes=stream.routes())
+else:
+    main()

@@ -12,6 +12,7 @@ from shallownet.settings import FIELDS, Settings
 from shallownet.trainer import Trainer
 from shallownet.ui.frames import boundary_on
 from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
+from shallownet.ui.stream import STREAM_PATH, unpack
 
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
 
@@ -165,21 +166,31 @@ def test_without_a_test_set_the_test_numbers_say_so(at):
     assert len(shown(at)["figures"]["cost"]["data"]) == 1
 
 
-def test_play_trains_a_batch_per_run_and_pause_stops(at):
+def stream_of(at):
+    """The session's end of the live stream (ui/stream.py), as the page registered it."""
+    return at.session_state["live_stream"]
+
+
+def test_play_sends_batches_over_the_stream_and_pause_stops_them(at):
     click(at, "Play")
     p = shown(at)
     assert p["playing"] is True
-    assert len(p["frames"]) == FRAMES_PER_BATCH
+    stream = stream_of(at)
+    assert p["stream"] == {"path": STREAM_PATH, "token": stream.token}
+    assert stream.pg is playground(at)
+    # the next batch, as the stream's thread sends it
+    batch, heatmaps = unpack(stream.batch())
+    assert batch["playing"] is True and batch["id"] > p["id"]
+    assert len(batch["frames"]) == FRAMES_PER_BATCH
     # each frame has the speed's steps, or fewer on a machine too slow for the
     # batch's time budget (tests/test_playground_state.py pins both cases)
-    steps = [int(f["metrics"]["step"].replace(",", "")) for f in p["frames"]]
+    steps = [int(f["metrics"]["step"].replace(",", "")) for f in batch["frames"]]
     gaps = [b - a for a, b in zip([0] + steps, steps)]
     assert all(0 <= g <= DEFAULT_SPEED for g in gaps) and steps[-1] > 0
-    assert step_shown(at) == steps[-1] == playground(at).trainer.step_count
+    assert steps[-1] == playground(at).trainer.step_count
     # the heatmaps travel as bytes beside the JSON, the last one the network's own
-    heatmaps = heatmap_bytes(at)
-    last = p["frames"][-1]["boundary"]["z"]
-    assert len(heatmaps) == last["offset"] + last["length"] == len(p["frames"]) * GRID_SIZE ** 2
+    last = batch["frames"][-1]["boundary"]["z"]
+    assert len(heatmaps) == last["offset"] + last["length"] == len(batch["frames"]) * GRID_SIZE ** 2
     pg = playground(at)
     A2 = boundary_on(pg.trainer, pg.grid)[0]
     z = np.frombuffer(heatmaps[last["offset"]:], dtype=np.uint8).reshape(A2.shape)
@@ -187,6 +198,8 @@ def test_play_trains_a_batch_per_run_and_pause_stops(at):
     click(at, "Pause")
     assert shown(at)["playing"] is False
     stopped = step_shown(at)
+    assert stopped == steps[-1]
+    assert stream.batch() is None  # nothing more comes
     at.run()
     assert step_shown(at) == stopped
 
@@ -224,11 +237,16 @@ def test_play_stops_by_itself_on_divergence(at):
     at.select_slider(key="setting.alpha").set_value(10.0).run()
     at.select_slider(key="speed").set_value(200).run()
     click(at, "Play")
-    for _ in range(20):  # each run trains a batch while playing (more than one on a slow machine)
+    stream = stream_of(at)
+    for _ in range(20):  # a batch at a time, as the stream sends them
+        message = stream.batch()
         if not playground(at).playing:
             break
-        at.run()
-    assert playground(at).playing is False
+    batch, _ = unpack(message)
+    # the last batch shows where it stopped, and asks the page to be drawn again
+    assert batch["playing"] is False and batch["rerun"] is True
+    assert batch["frames"][-1]["metrics"]["step"] == f"{playground(at).trainer.step_count:,}"
+    at.run()  # the view's request redraws the page (tests/e2e/test_playground_live.py)
     assert f"Training stopped at step {divergence_step()}" in at.error[0].value
     assert shown(at)["playing"] is False
 

@@ -12,6 +12,7 @@ sends it; ``live_frontend/live.js`` draws it.
 from __future__ import annotations
 
 import math
+import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -131,6 +132,17 @@ class Feed:
         self._keys_sent = None
         # the view's last request for the figures that was answered
         self.figures_answered = None
+        self.rerun_answered = None  # the view's last request to draw the page again
+        # payloads are built by script runs and by the live stream's thread
+        self._lock = threading.Lock()
+
+    def answer_rerun(self, request_id) -> bool:
+        """The view's request ``request_id`` to draw the page again (training
+        diverged on the stream): True the first time."""
+        if request_id == self.rerun_answered:
+            return False
+        self.rerun_answered = request_id
+        return True
 
     def answer_figures(self, request_id) -> bool:
         """The view's request ``request_id`` for the figures (it lacks them: a new
@@ -160,6 +172,10 @@ class Feed:
         ``frame_ms`` apart. The figures are left out unless asked for or changed:
         the view keeps the last ones it received."""
         lang = lang or language.current()  # it keys the figures: a switch redraws them
+        with self._lock:
+            return self._payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures, present=present)
+
+    def _payload(self, pg, frames, lang, *, frame_ms, with_figures, present) -> dict:
         self.payload_id += 1
         curves = series(pg.trainer)
         steps = curves["cost"][0]["x"]

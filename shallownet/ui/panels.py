@@ -6,15 +6,15 @@ import time
 
 import streamlit as st
 
-from . import memory, present
+from . import language, memory, present
 from .controls import KEY as SETTING_KEY
 from .frames import Feed
 from .live import live_view
-from .playground import BATCH_SECONDS, FRAME_SECONDS, Playground
+from .playground import FRAME_SECONDS, Playground
+from .stream import Stream
 from .texts import t
 
 LIVE_KEY = "live"
-FLUSH_SECONDS = 0.03  # the pause after each batch while playing (see live_panel)
 # On a session's first run, the widgets drawn after the live view wait this long
 # (see head_start).
 HEAD_START_SECONDS = 1.2
@@ -86,17 +86,31 @@ def messages(pg: Playground, lang: str | None = None) -> None:
         box.info(t(key, lang, **values), icon="ℹ️")
 
 
+def _stream(pg: Playground) -> Stream:
+    """This session's end of the live stream (ui/stream.py)."""
+    stream = st.session_state.get("live_stream")
+    if stream is None or stream.pg is not pg:
+        stream = st.session_state["live_stream"] = Stream(pg, _feed())
+    return stream
+
+
 def live_panel(pg: Playground, lang: str | None = None) -> None:
-    """The live view; while playing, a fragment reruns every BATCH_SECONDS and sends
-    the next batch of frames, so the rest of the page stays responsive."""
+    """The live view. While playing, its batches come over the live stream
+    (ui/stream.py), not as script runs: this panel sends the view what a run
+    changes (the network, the figures, the language) and wakes the stream."""
+    lang = lang or language.current()  # the stream's thread has no session to ask
+    stream = _stream(pg)
+    stream.update(lang, present.active())
     # Only the first run of the panel belongs to a whole-page run (which may have
-    # rebuilt the view): it sends the figures; the fragment's own reruns do not.
+    # rebuilt the view): it sends the figures; the panel's own reruns (the view
+    # answered) do not.
     first = [True]
 
-    @st.fragment(run_every=BATCH_SECONDS if pg.playing else None)
+    @st.fragment
     def panel():
         with_figures, first[0] = first[0], False
         asked = st.session_state.get(LIVE_KEY)
+        feed = _feed()
         if isinstance(asked, dict) and "point" in asked:
             # a click on the plane: a point of the chosen class; the whole page is
             # drawn again, so that its count and the Undo button follow
@@ -104,32 +118,25 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
                 # the sidebar's data set is now the user's own points
                 st.session_state[SETTING_KEY + "dataset"] = pg.settings.dataset
                 st.rerun(scope="app")
+        elif isinstance(asked, dict) and asked.get("rerun"):
+            # training diverged on the stream: the whole page is drawn again, so
+            # that the message shows and Play is disabled
+            if feed.answer_rerun(asked.get("id")):
+                st.rerun(scope="app")
         elif isinstance(asked, dict) and asked.get("figures"):
             # the view lacks the figures: a new page in its frame (the browser
             # reloaded it), or the payload that carried them overtaken by a newer one
-            with_figures = _feed().answer_figures(asked.get("id")) or with_figures
+            with_figures = feed.answer_figures(asked.get("id")) or with_figures
         elif isinstance(asked, dict):
             # after Pause, the view asks to stay on the frame it shows
             pg.answer_rewind(asked.get("id"), asked.get("step"))
-        count = pg.batch_frames(time.perf_counter()) if pg.playing else 1
+        # The network as it is now. While playing, the view takes from this only a
+        # new network's start (its frames come over the stream).
+        payload = feed.payload(pg, [pg.frame(lang)], lang, frame_ms=round(1000 * FRAME_SECONDS),
+                               with_figures=with_figures, present=present.active())
+        payload["stream"] = stream.info()
+        live_view(payload, key=LIVE_KEY)
         if pg.playing:
-            frames = pg.advance(lang, count)
-            if pg.diverged:
-                # training stopped on its own: redraw the whole page so that the
-                # message shows and the timer stops
-                st.rerun(scope="app")
-        if not pg.playing or not frames:
-            # at rest, or Pause came from a newer run while this one trained
-            frames = [pg.frame(lang)]
-        # the frames are played evenly over the time until the next batch
-        frame_ms = round(1000 * FRAME_SECONDS * max(count, len(frames)) / len(frames))
-        live_view(_feed().payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures,
-                                  present=present.active()), key=LIVE_KEY)
-        if pg.playing:
-            # Let the server's event loop send this batch before the next run of
-            # the fragment starts: Streamlit drops a fragment's unsent messages
-            # when its next run starts (ForwardMsgQueue.clear), and with several
-            # sessions busy the next run was often already waiting.
-            time.sleep(FLUSH_SECONDS)
+            stream.wake()
 
     panel()

@@ -118,6 +118,9 @@ class Playground:
     def _new_network(self) -> None:
         self.rev += 1
         self._snapshots.clear()
+        # while playing, the new network's first batch is due at once, and quick
+        self._last_batch = None
+        self._first_batch = True
         if self.diverged:
             self.playing = False
 
@@ -275,6 +278,12 @@ class Playground:
         self.cost_log = bool(on)
 
     # -- frames -------------------------------------------------------------------
+    @property
+    def last_batch(self) -> float | None:
+        """When the last batch was asked for (perf_counter); None before the first
+        after Play or after a new network."""
+        return self._last_batch
+
     def batch_frames(self, now: float) -> int:
         """How many frames the batch asked for at ``now`` (perf_counter) holds: as
         many as fill the time since the last batch was asked for, at least

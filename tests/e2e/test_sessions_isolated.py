@@ -108,3 +108,18 @@ def test_two_sessions_train_their_own_networks_side_by_side(browser, app_url):
         assert core_numbers(A, 103) != core_numbers(B, 103)
         no_streamlit_exception(a)
         no_streamlit_exception(b)
+
+
+def test_the_stream_serves_only_a_session_it_knows(app_url):
+    """The live stream's socket needs the token a session's page was given: a guessed
+    one is refused at the handshake (HTTP 403)."""
+    import pytest
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    from shallownet.ui.stream import STREAM_PATH
+
+    url = app_url.replace("http://", "ws://") + STREAM_PATH + "?token=guessed"
+    with pytest.raises(InvalidStatus) as refused:
+        connect(url, open_timeout=10)
+    assert refused.value.response.status_code == 403

@@ -65,7 +65,9 @@
     boundary: null,   // the boundary's layer: colours, pixels, grid extent, its area, frame on screen
     curves: {},       // chart name -> its curve layer (see newCurve)
     laidOut: false,   // plotly laid out a chart's axes anew in this frame
-    waiting: null,    // the newest message that came before plotly.js was loaded
+    waiting: null,    // the newest message that came before plotly.js was loaded {args, fromStream}
+    socket: null,     // the live stream's websocket, while open
+    streamInfo: null, // where it is: {path, token}
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
     drawn: false,     // plotly.js has drawn the charts once
@@ -743,9 +745,41 @@
     });
   }
 
-  function onRender(args) {
+  // The live stream (ui/stream.py): while playing, the batches come over a
+  // websocket of the page's server, not as the component's argument (each of
+  // those is a script run, and the whole of Streamlit's page renders again).
+  // Connected at the first payload, kept open, and opened again a second after
+  // it closes.
+  function connect(info) {
+    state.streamInfo = info || state.streamInfo;
+    info = state.streamInfo;
+    if (state.socket || !info || typeof WebSocket === "undefined") return;
+    // the server's root: this page is at <root>/component/<name>/index.html
+    var path = location.pathname, cut = path.indexOf("/component/");
+    var root = cut >= 0 ? path.slice(0, cut) : "";
+    var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host +
+                               root + info.path + "?token=" + encodeURIComponent(info.token));
+    socket.binaryType = "arraybuffer";
+    socket.onmessage = function (event) {
+      // the payload's JSON length (4 bytes, little-endian), the JSON, the heatmaps
+      var n = new DataView(event.data).getUint32(0, true);
+      var payload = JSON.parse(new TextDecoder().decode(new Uint8Array(event.data, 4, n)));
+      onRender({ payload: payload, heatmaps: new Uint8Array(event.data, 4 + n) }, true);
+    };
+    socket.onclose = function () {
+      state.socket = null;
+      setTimeout(function () { connect(null); }, 1000);
+    };
+    state.socket = socket;
+  }
+
+  // A payload: from a script run (the component's argument), or from the stream.
+  // Both come from one counter on the server, so one older than the last handled
+  // is stale (the two paths race).
+  function onRender(args, fromStream) {
     var p = args.payload;
-    if (!p || p.id === state.lastId) return;
+    if (!p || (state.lastId !== null && p.id <= state.lastId)) return;
+    if (p.stream) connect(p.stream);
     attachHeatmaps(p, args.heatmaps);
     state.lastId = p.id;
     state.texts = p.texts;
@@ -757,13 +791,14 @@
       // parse is most of what the first drawing would wait for (~0.35 s here,
       // seconds on a slow laptop). Meanwhile the numbers and the boundary show.
       state.lastId = null;
-      state.waiting = args;
+      if (!state.waiting || state.waiting.args.payload.id < p.id) state.waiting = { args: args, fromStream: fromStream };
       preview(p);
       loadPlotly();
       return;
     }
-    if (p.playing) window.__framesReceived += p.frames.length;
-    if (p.rev !== state.rev) {
+    if (p.playing && fromStream) window.__framesReceived += p.frames.length;
+    var newRev = p.rev !== state.rev;
+    if (newRev) {
       state.rev = p.rev;
       state.queue = [];
     }
@@ -802,6 +837,15 @@
     try {
       if (p.playing && state.frozen) {
         // a batch the server sent before it heard Pause: not shown
+      } else if (p.playing && !fromStream) {
+        // A run of the page while playing: its frame is the network as it is
+        // now, ahead of the screen, and the frames come over the stream; only a
+        // new network's start is shown at once.
+        if (newRev) {
+          state.queue = [items[items.length - 1]];
+          state.nextDue = performance.now();
+          wake();
+        }
       } else if (p.playing) {
         var queue = state.queue;
         if (!queue.length) state.nextDue = performance.now();
@@ -837,6 +881,10 @@
       status("");
     } catch (e) {
       status(state.texts.draw_error + " " + e);
+    }
+    if (p.rerun && fromStream) {
+      // training diverged on the stream: the page is drawn again, with the message
+      send("streamlit:setComponentValue", { value: { id: p.id, rerun: true }, dataType: "json" });
     }
     reportHeight();
   }
@@ -890,9 +938,9 @@
         var script = document.createElement("script");
         script.src = "plotly-basic.min.js";
         script.onload = function () {
-          var args = state.waiting;
+          var waiting = state.waiting;
           state.waiting = null;
-          if (args) onRender(args);
+          if (waiting) onRender(waiting.args, waiting.fromStream);
         };
         script.onerror = function () { status(state.texts.no_plotly); };
         document.head.appendChild(script);

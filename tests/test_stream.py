@@ -1,0 +1,82 @@
+"""The live stream's server side (ui/stream.py): what a batch message holds, when
+batches are due, and the loop that sends them while a session plays. The socket
+itself is used by the end-to-end tests (tests/e2e)."""
+
+import asyncio
+import gc
+
+from shallownet.ui import stream as live_stream
+from shallownet.ui.frames import Feed
+from shallownet.ui.playground import BATCH_SECONDS, FRAMES_PER_BATCH, GRID_SIZE, Playground
+from shallownet.ui.stream import Stream, pack, seconds_to_next_batch, serve, unpack
+
+
+def test_a_message_is_the_payload_and_its_heatmaps():
+    pg = Playground()
+    pg.play()
+    frames = pg.advance(count=2, budget=60.0)
+    payload = Feed().payload(pg, frames, "en", frame_ms=40)
+    got, heatmaps = unpack(pack(payload))
+    assert got["id"] == payload["id"] and got["playing"] is True
+    assert [f["step"] for f in got["frames"]] == [f["step"] for f in frames]
+    assert len(heatmaps) == 2 * GRID_SIZE * GRID_SIZE
+    assert got["frames"][1]["boundary"]["z"] == {"offset": GRID_SIZE * GRID_SIZE, "length": GRID_SIZE * GRID_SIZE}
+
+
+def test_a_batch_is_due_at_once_after_play_and_a_new_network_then_every_batch_seconds():
+    pg = Playground()
+    assert seconds_to_next_batch(pg, 0.0) is None  # not playing
+    pg.play()
+    assert seconds_to_next_batch(pg, 0.0) == 0.0
+    pg.batch_frames(100.0)
+    assert seconds_to_next_batch(pg, 100.25) == BATCH_SECONDS - 0.25
+    assert seconds_to_next_batch(pg, 100.0 + 2 * BATCH_SECONDS) == 0.0
+    pg.apply(pg.settings.replace(n1=7))  # a new network: its first batch at once
+    assert seconds_to_next_batch(pg, 100.25) == 0.0
+
+
+def test_the_loop_sends_while_playing_and_stops_at_pause():
+    pg = Playground()
+    stream = Stream(pg, Feed())
+    stream.update("en", False)
+    sent, owner = [], object()
+
+    async def send(message):
+        sent.append(unpack(message)[0])
+        if len(sent) == 2:
+            pg.pause()
+            stream.wake()
+
+    async def run():
+        task = asyncio.create_task(serve(stream, send, owner))
+        await asyncio.sleep(0.05)
+        assert not sent  # at rest: nothing
+        pg.play()
+        stream.wake()  # as the script run of Play does
+        while len(sent) < 2:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
+        assert not task.done()  # it waits for Play
+        # a newer connection takes over (the view's page was loaded anew): this one ends
+        await asyncio.wait_for(asyncio.gather(task, taken_over()), 5)
+
+    async def taken_over():
+        newer = asyncio.create_task(serve(stream, send, object()))
+        await asyncio.sleep(0.05)
+        newer.cancel()
+
+    asyncio.run(run())
+    assert len(sent) == 2  # nothing after Pause
+    assert all(p["playing"] and len(p["frames"]) >= FRAMES_PER_BATCH for p in sent)
+    assert sent[1]["id"] > sent[0]["id"]
+    assert sent[1]["frames"][0]["step"] > sent[0]["frames"][-1]["step"]
+    assert sent[1]["frames"][-1]["step"] == pg.trainer.step_count
+
+
+def test_a_session_gone_is_gone_from_the_stream():
+    stream = Stream(Playground(), Feed())
+    token = stream.token
+    assert live_stream._streams.get(token) is stream
+    del stream
+    gc.collect()
+    assert live_stream._streams.get(token) is None
