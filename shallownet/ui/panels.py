@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
 from . import language, memory, present
@@ -15,36 +13,37 @@ from .stream import Stream
 from .texts import t
 
 LIVE_KEY = "live"
-# On a session's first run, the widgets drawn after the live view wait this long
-# (see head_start).
-HEAD_START_SECONDS = 1.2
+# On a session's first run, the widgets drawn after the live view wait until the
+# view has painted its first boundary, at most this long (see head_start).
+HEAD_START_MAX_SECONDS = 5.0
 STARTED_KEY = "live.started"  # in the session state once the view has had its head start
 
 
 def head_start() -> None:
-    """On a session's first run, wait HEAD_START_SECONDS before the rest of the page.
+    """On a session's first run, wait until the live view has painted its first
+    boundary (it says so over the live stream), at most HEAD_START_MAX_SECONDS,
+    before the rest of the page.
 
     Why: Streamlit's page draws the elements that reach it together in one go, and
     the live view's frame does not start loading before they are drawn. The
-    sidebar's widgets (the first sliders and select boxes the page has) took long
-    enough that the first boundary came 1.5-1.7 times as late as a bare Streamlit
-    page's first element in a copy of the page, and 1.2-1.3 times with its sidebar
-    left out. Drawing them after the view made no difference as long as they came
-    with it; sent a moment later, they are drawn while the view's frame loads. How
-    long a moment depends on the browser. Measured on that copy (median of 6-8
-    fresh pages, against the bare page in the same run), unthrottled: 1.72 without
-    a wait, 1.48 / 1.60 / 1.20 / 1.16 with 0.1 / 0.2 / 0.4 / 0.8 s; with Chromium's
-    CPU throttled 4 times: 1.52 without, 1.64 / 1.39 / 1.21 with 0.4 / 0.8 / 1.6 s.
-    The wait is a compromise: long enough for a fast browser with time to spare,
-    not so long that the settings come late there. A click in that moment (Play,
-    say) is answered at once: with runner.fastReruns (.streamlit/config.toml)
-    Streamlit starts the click's run without waiting for this one, which stops
-    when it wakes. Later runs change the page in place and do not wait.
+    sidebar's widgets (the first sliders and select boxes the page has: their
+    code loads, and React renders them, in slices, before anything of that
+    render shows) held the first boundary back: 1.5-1.7 times a bare Streamlit
+    page's first element in a copy of the page, 1.2-1.3 times with its sidebar
+    left out. A fixed wait of 1.2 s (before) was about right for a fast browser
+    and far too short for a 4x throttled one: there the view's frame was made
+    only in the render that drew the sidebar, ~3.4 s after the buttons (Chromium
+    trace; benchmarks/bench_live.py). A click in that moment (Play, say) is
+    answered at once: with runner.fastReruns (.streamlit/config.toml) Streamlit
+    starts the click's run without waiting for this one, which stops when it
+    wakes. Later runs change the page in place and do not wait.
     """
     if st.session_state.get(STARTED_KEY):
         return
     st.session_state[STARTED_KEY] = True
-    time.sleep(HEAD_START_SECONDS)
+    stream = st.session_state.get("live_stream")
+    if stream is not None:
+        stream.painted.wait(HEAD_START_MAX_SECONDS)
 
 
 def playground() -> Playground:

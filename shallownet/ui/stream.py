@@ -57,6 +57,7 @@ class Stream:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
         self._owner: object | None = None  # the connection being served (a newer one takes over)
+        self.painted = threading.Event()  # the view has painted its first boundary
         _streams[self.token] = self
 
     def info(self) -> dict:
@@ -172,9 +173,14 @@ async def endpoint(websocket) -> None:
     owner = object()
 
     async def drain():
-        # the view sends nothing; this only hears the socket close
-        while (await websocket.receive())["type"] != "websocket.disconnect":
-            pass
+        # the view says when its first boundary is painted (panels.head_start);
+        # this also hears the socket close
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            if message.get("text") == "painted":
+                stream.painted.set()
 
     listener = asyncio.create_task(drain())
     server = asyncio.create_task(serve(stream, websocket.send_bytes, owner))
@@ -187,7 +193,6 @@ async def endpoint(websocket) -> None:
             with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, RuntimeError):
                 await task
         stream._detach(owner)
-        del stream
 
 
 def routes() -> list:

@@ -67,6 +67,8 @@
     laidOut: false,   // plotly laid out a chart's axes anew in this frame
     waiting: null,    // the newest message that came before plotly.js was loaded {args, fromStream}
     socket: null,     // the live stream's websocket, while open
+    painted: false,   // the first boundary is painted ...
+    paintedTold: false, // ... and the server was told (see panels.head_start)
     streamInfo: null, // where it is: {path, token}
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
@@ -362,6 +364,8 @@
     if (!canvas.hasAttribute("data-painted")) {
       performance.mark("painted");
       canvas.setAttribute("data-painted", "1");
+      state.painted = true;
+      tellPainted();
     }
   }
 
@@ -760,6 +764,7 @@
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host +
                                root + info.path + "?token=" + encodeURIComponent(info.token));
     socket.binaryType = "arraybuffer";
+    socket.onopen = tellPainted;
     socket.onmessage = function (event) {
       // the payload's JSON length (4 bytes, little-endian), the JSON, the heatmaps
       var n = new DataView(event.data).getUint32(0, true);
@@ -771,6 +776,16 @@
       setTimeout(function () { connect(null); }, 1000);
     };
     state.socket = socket;
+  }
+
+  // The first boundary is on the screen: the server sends the rest of the page
+  // (the sidebar) now. Told once, when both the picture and the socket are there.
+  function tellPainted() {
+    var socket = state.socket;
+    if (state.painted && !state.paintedTold && socket && socket.readyState === 1) {
+      socket.send("painted");
+      state.paintedTold = true;
+    }
   }
 
   // A payload: from a script run (the component's argument), or from the stream.
