@@ -28,10 +28,10 @@ the browser's (chromium and Playwright's driver: every process under this one
 except the server, by kind of process), which shares the machine's cores with the
 server, and every other process's (other work on the machine). ``--browser-nice
 N`` runs the browser at niceness N, so that the server comes first on the cores.
-Streamlit's timer for the live fragment runs in the page, so a starved browser
-also asks the server for fewer batches; ``--runs`` counts, from each session's
-websocket messages, the rerun requests and the script runs that finished or were
-cut short by a newer request (a cut-short run sends no batch).
+While playing, the batches come over the live view's stream (ui/stream.py), not
+as script runs; ``--runs`` counts, from each session's Streamlit websocket
+messages, the rerun requests and the script runs that finished or were cut short
+by a newer request (while playing there are next to none now).
 
 Under load Streamlit may replace the live view's iframe; each page follows its
 view (see LOAD), and the table shows how often it was replaced and the longest
@@ -64,7 +64,7 @@ open and idle costs < 1% of a core.
 Eight headless pages that draw take most of this machine's two cores, which a
 real deployment's server does not share with its visitors' browsers.
 ``--wire-sessions K`` adds K sessions that send the server what a page sends
-(the first run, Play, the live fragment's timer, Pause) over Streamlit's websocket
+(the first run, Play, Pause) over Streamlit's websocket, and follow the stream
 and draw nothing (wire_client.py): the load of K visitors whose browsers run
 elsewhere. For them the table gives the frames and steps the server sent, and
 Pause as the time until the server's answer (the first batch at rest).
@@ -165,8 +165,7 @@ LOAD_RESULTS = "() => { const r = window.__load; r.stop(); const {stop, timer, .
 
 class ScriptRuns:
     """A session's script runs, counted from its websocket messages (Streamlit's
-    protobuf; with --runs): rerun requests the page sent (most are the live
-    fragment's timer, every BATCH_SECONDS while playing) and the runs the server
+    protobuf; with --runs): rerun requests the page sent and the runs the server
     finished or cut short for a newer request (a cut-short fragment run sends no
     batch)."""
 

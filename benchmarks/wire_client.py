@@ -1,9 +1,9 @@
 """A Playground session driven over Streamlit's websocket, without a browser.
 
 A visitor's browser does two things for the server: it sends Streamlit's
-protobuf messages (the first run, the clicks on Play and Pause, and, while
-playing, a rerun of the live fragment every BATCH_SECONDS from its own timer), and
-it draws what comes back. On this 2-core machine eight headless chromium pages
+protobuf messages (the first run, the clicks on Play and Pause), connects the
+live view's stream (shallownet/ui/stream.py: while playing, the batches come
+there), and it draws what comes back. On this 2-core machine eight headless chromium pages
 that draw take 1.2-1.6 cores and leave the server what is left (bench_load.py);
 on a real deployment each visitor's browser runs on the visitor's machine. This
 client sends what a page sends and draws nothing, so that bench_load.py can put
@@ -20,8 +20,10 @@ run. It sends no other widget's state (the page's controls are left as they
 are, at their defaults), and no
 ``cached_message_hashes``, so the server sends every message whole.
 
-What it notes: each batch of the live view (the component's JSON argument:
-its frames and their step numbers) with the time it arrived.
+What it notes: each batch of the live view (the component's JSON argument, or
+a message on the stream: its frames and their step numbers) with the time it
+arrived. Like the view, it connects the stream at the first payload that names
+it (and says its first picture is painted, which ends the first run's wait).
 
 Why by hand: no library speaks Streamlit's browser protocol; Streamlit's own
 AppTest runs the script in-process, without the server, its websocket or its
@@ -33,14 +35,19 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's root
+from shallownet.ui.stream import unpack  # noqa: E402
 
 COMPONENT = "live_view"  # the component's name ends with this
 
@@ -69,6 +76,7 @@ class WireSession:
         self._page_hash = ""
         self._ws = None
         self._first_run = asyncio.Event()
+        self._stream = None  # the task that follows the live view's stream
 
     # -- sending ---------------------------------------------------------------------
     async def _rerun(self, triggers=(), fragment_id: str = "", auto: bool = False) -> None:
@@ -132,6 +140,8 @@ class WireSession:
                 payload = args.get("payload") or {}
                 steps = [int(f["step"]) for f in payload.get("frames", [])]
                 self.batches.append(Batch(time.time(), steps, bool(payload.get("playing"))))
+                if payload.get("stream") and self._stream is None:
+                    self._stream = asyncio.ensure_future(self._follow_stream(payload["stream"]))
         elif kind == "auto_rerun":
             fid, interval = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
             if fid and fid not in self._timers:
@@ -140,6 +150,16 @@ class WireSession:
             self._stop_timers(list(msg.stop_auto_rerun.fragment_ids))
         elif kind == "script_finished":
             self._first_run.set()
+
+    async def _follow_stream(self, info: dict) -> None:
+        u = urlparse(self.url)
+        uri = f"ws://{u.netloc}{u.path.rstrip('/')}{info['path']}?token={info['token']}"
+        async with connect(uri, max_size=None) as ws:
+            await ws.send("painted")
+            async for data in ws:
+                payload, _ = unpack(data)
+                steps = [int(f["step"]) for f in payload.get("frames", [])]
+                self.batches.append(Batch(time.time(), steps, bool(payload.get("playing"))))
 
     async def _receive(self) -> None:
         async for data in self._ws:
@@ -167,6 +187,8 @@ class WireSession:
 
     async def close(self) -> None:
         self._stop_timers()
+        if self._stream is not None:
+            self._stream.cancel()
         if self._ws is not None:
             await self._ws.close()
             self._receiver.cancel()

@@ -201,7 +201,7 @@ class Feed:
             "present": present,  # presentation mode: larger numbers
             "frame_ms": frame_ms,
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
-            "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error")},
+            "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error", "no_stream")},
             "keys": keys,
             "series": curves,
             "frames": frames,

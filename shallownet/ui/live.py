@@ -3,13 +3,13 @@ and animates a batch of frames in the browser.
 
 Why a component: redrawing st.plotly_chart figures from a fragment re-sends whole
 figures every frame and tops out near 5 frames per second. Here the server trains
-a batch of frames at once (a fragment that reruns every ``BATCH_SECONDS``), and
-sends it in one message: per frame only the 8-bit heatmap, the boundary line and
-the numbers; the curves once per batch, each frame saying how much of them to
-show. The browser plays the frames at an even pace while the server computes the
-next batch: plotly.js draws the charts' axes, points and legends, and canvases
-draw what moves (live_frontend/live.js says why). The controls stay live because
-the script never loops.
+a batch of frames at once and sends it in one message (while playing over the
+live stream, ui/stream.py; at rest as this component's argument): per frame only
+the 8-bit heatmap, the boundary line and the numbers; the curves once per batch,
+each frame saying how much of them to show. The browser plays the frames at an
+even pace while the server computes the next batch: plotly.js draws the charts'
+axes, points and legends, and canvases draw what moves (live_frontend/live.js
+says why). The controls stay live because the script never loops.
 
 The view uses plotly.js's "basic" bundle (scatter traces only: the heatmap is
 painted on a canvas), 1.2 MB instead of the full 4.8 MB that the plotly package

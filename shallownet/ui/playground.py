@@ -21,16 +21,13 @@ from ..settings import DEFAULTS, Settings
 from ..trainer import Snapshot, Trainer, source_points
 from . import frames as live_frames
 
-# The live loop: the script trains a batch of frames per fragment run, the browser
-# plays them, one every FRAME_SECONDS, while the next batch comes. The page's
-# timer asks for a batch every BATCH_SECONDS. Each run costs the browser a
-# re-render of Streamlit's page (several renders, ~60 ms of its main thread here,
-# ~250-450 ms on a 4x slower client, measured with benchmarks/trace_live.py), so
-# batches are long: at 0.4 s that re-render alone took a third of a slow
-# client's time, at 1 s a quarter. Longer ones were measured too (bench_live.py,
-# 3 rounds): at 1.5 s the frames at throttle 4 rose from 14.3 to 16.3 a second
-# but the steps fell to 1,758 a second (the first batch is slower to come and
-# the gap before the second is longer), at 2 s the frames unthrottled fell to 19.
+# The live loop: while playing, the live stream (ui/stream.py) trains a batch of
+# frames every BATCH_SECONDS in a worker thread and sends it over its socket; the
+# browser plays the frames, one every FRAME_SECONDS, while the next batch comes.
+# Each batch also carries the curves' whole history (ui/frames.py), so batches
+# are not made shorter than a second. (When batches came as fragment runs, each
+# also cost the browser a re-render of Streamlit's page, 250-450 ms on a 4x
+# slower client: that is why the stream exists.)
 BATCH_SECONDS = 1.0
 FRAME_SECONDS = 0.04  # 25 frames a second
 FRAMES_PER_BATCH = round(BATCH_SECONDS / FRAME_SECONDS)
@@ -71,12 +68,12 @@ def _locked(method):
 
 class Playground:
     def __init__(self, settings: Settings = DEFAULTS):
-        # When a click reruns the page while the live fragment is still training,
-        # Streamlit starts the new run in a new thread before the old one has
-        # stopped: Pause then came while the old run kept stepping, and the
-        # network moved on past the step Pause had recorded (seen with a slow
-        # browser). Every change of state holds this lock, and the training loop
-        # takes it chunk by chunk and stops as soon as it is no longer playing.
+        # The live stream trains in a worker thread while the page's runs (Pause,
+        # a slider) change the state in theirs; and Streamlit starts a click's run
+        # in a new thread before the last one has stopped. Every change of state
+        # holds this lock, and the training loop takes it chunk by chunk and stops
+        # as soon as it is no longer playing, so Pause stops the network where it
+        # recorded it.
         self._lock = threading.RLock()
         self.trainer = Trainer(settings)
         self.playing = False

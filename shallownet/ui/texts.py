@@ -110,6 +110,9 @@ EN = {
     "fig.step": "step",
     "live.no_plotly": "The charts could not be loaded (plotly.js did not arrive). Reload the page.",
     "live.draw_error": "A chart could not be drawn:",
+    "live.no_stream": ("Play cannot show its frames: the live view's connection to the server "
+                       "(a websocket) could not be opened. Reload the page; on your own server, "
+                       "let its proxy forward websockets for /shallownet/live."),
     # --- lecture pages: shared ---
     "nav.train": "Train",
     "nav.lecture": "The lecture, running",
@@ -628,6 +631,9 @@ KO = {
     "fig.step": "스텝",
     "live.no_plotly": "차트를 불러오지 못했습니다 (plotly.js가 도착하지 않았습니다). 페이지를 새로 고치세요.",
     "live.draw_error": "차트를 그리지 못했습니다:",
+    "live.no_stream": ("재생 화면을 보여 줄 수 없습니다: 실시간 화면이 서버와 연결(웹소켓)을 열지 못했습니다. "
+                       "페이지를 새로 고치세요. 직접 운영하는 서버라면 프록시가 /shallownet/live의 웹소켓을 "
+                       "전달하도록 설정하세요."),
     # --- lecture pages: shared ---
     "nav.train": "트레이닝",
     "nav.lecture": "실행해 보는 강의",

@@ -4,6 +4,7 @@ figures are drawn, and divergence shows its message."""
 import time
 
 from live_app import frame_of, live_frame, step_value
+from playwright.sync_api import expect
 
 from shallownet.settings import Settings
 from shallownet.trainer import Trainer
@@ -225,3 +226,25 @@ def test_a_reloaded_view_gets_its_figures_back(page):
     reload_view(page, within=10)
     assert step_value(frame) > shown
     no_streamlit_exception(page)
+
+
+def test_play_says_so_when_the_stream_cannot_connect(browser, app_url):
+    """Behind a proxy that does not forward the live stream's websocket, Play cannot
+    show frames: the view says so in words (and names the path to forward), and
+    Pause brings the view back to the network's frame, with the message gone."""
+    from conftest import app_page
+
+    with app_page(browser, app_url) as page:
+        # every connection to the stream is closed at once, as a proxy that refuses it
+        page.route_web_socket(lambda url: "/shallownet/live" in url, lambda ws: ws.close(code=1011))
+        page.reload()
+        frame = wait_painted(page)
+        button(page, "Play").click()
+        status = frame.locator("#status")
+        expect(status).to_contain_text("could not be opened", timeout=15_000)
+        expect(status).to_contain_text("/shallownet/live")
+        button(page, "Pause").click()
+        expect(status).to_have_text("", timeout=10_000)
+        # nothing trained: the network is trained only to be shown
+        assert step_value(live_frame(page)) == 0
+        no_streamlit_exception(page)

@@ -754,9 +754,17 @@
   // those is a script run, and the whole of Streamlit's page renders again).
   // Connected at the first payload, kept open, and opened again a second after
   // it closes.
+  var STREAM_GRACE_MS = 4000;
+
   function connect(info) {
     state.streamInfo = info || state.streamInfo;
     info = state.streamInfo;
+    if (state.socket && info && state.socket.token !== info.token) {
+      // another session's end (a new Playground): this socket serves the old one
+      state.socket.onclose = null;
+      state.socket.close();
+      state.socket = null;
+    }
     if (state.socket || !info || typeof WebSocket === "undefined") return;
     // the server's root: this page is at <root>/component/<name>/index.html
     var path = location.pathname, cut = path.indexOf("/component/");
@@ -764,7 +772,11 @@
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host +
                                root + info.path + "?token=" + encodeURIComponent(info.token));
     socket.binaryType = "arraybuffer";
-    socket.onopen = tellPainted;
+    socket.token = info.token;
+    socket.onopen = function () {
+      if (byId("status").textContent === state.texts.no_stream) status("");
+      tellPainted();
+    };
     socket.onmessage = function (event) {
       // the payload's JSON length (4 bytes, little-endian), the JSON, the heatmaps
       var n = new DataView(event.data).getUint32(0, true);
@@ -855,7 +867,12 @@
       } else if (p.playing && !fromStream) {
         // A run of the page while playing: its frame is the network as it is
         // now, ahead of the screen, and the frames come over the stream; only a
-        // new network's start is shown at once.
+        // new network's start is shown at once. A stream that is not open a few
+        // seconds on is said, rather than a view that stays still.
+        setTimeout(function () {
+          var open = state.socket && state.socket.readyState === 1;
+          if (!open && state.lastId === p.id) status(state.texts.no_stream);
+        }, STREAM_GRACE_MS);
         if (newRev) {
           state.queue = [items[items.length - 1]];
           state.nextDue = performance.now();
