@@ -4,6 +4,7 @@ itself is used by the end-to-end tests (tests/e2e)."""
 
 import asyncio
 import gc
+import threading
 
 from shallownet.ui import stream as live_stream
 from shallownet.ui.frames import Feed
@@ -65,7 +66,18 @@ def test_the_loop_sends_while_playing_and_stops_at_pause():
         await asyncio.sleep(0.05)
         newer.cancel()
 
-    asyncio.run(run())
+    # in a thread of its own: after the end-to-end tests, Playwright's loop is
+    # the running one in this thread, and asyncio.run refuses to start another
+    outcome = []
+
+    def in_thread():
+        asyncio.run(run())
+        outcome.append("done")
+
+    thread = threading.Thread(target=in_thread)
+    thread.start()
+    thread.join(30)
+    assert outcome == ["done"], "the loop's run failed or hung (its exception is in the warnings)"
     assert len(sent) == 2  # nothing after Pause
     assert all(p["playing"] and len(p["frames"]) >= FRAMES_PER_BATCH for p in sent)
     assert sent[1]["id"] > sent[0]["id"]

@@ -31,10 +31,10 @@ from . import frames as live_frames
 BATCH_SECONDS = 1.0
 FRAME_SECONDS = 0.04  # 25 frames a second
 FRAMES_PER_BATCH = round(BATCH_SECONDS / FRAME_SECONDS)
-# A busy browser (its timer runs late) or a busy server (many sessions) asks for
-# the next batch late: the batch then fills the time since the last one, up to
-# this many frames, so that frames keep coming at the same pace and each carries
-# more steps, or, when the server is busy, fewer steps per frame (its budget).
+# A busy server (many sessions) comes to the next batch late: the batch then
+# fills the time since the last one, up to this many frames, so that frames keep
+# coming at the same pace, each with fewer steps when the server is busy (its
+# budget).
 MAX_FRAMES_PER_BATCH = 2 * FRAMES_PER_BATCH
 # A batch computes for at most this share of the time it fills, so that Pause and
 # the controls always answer; each frame gets its share, and with a big network

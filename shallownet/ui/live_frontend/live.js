@@ -50,6 +50,7 @@
     figures: null,    // {boundary, cost, grads}: plotly figures without their live data
     figuresKeys: null, // the keys of the network and language those figures are for (JSON)
     figuresAsked: null, // the id of our last request for the figures
+    latestKeys: null, // the keys of the newest payload handled (JSON)
     queue: [],        // frames waiting to be shown, oldest first
     frameMs: 40,      // pace of the animation
     nextDue: 0,       // when the next queued frame is due (performance.now())
@@ -805,7 +806,17 @@
   // is stale (the two paths race).
   function onRender(args, fromStream) {
     var p = args.payload;
-    if (!p || (state.lastId !== null && p.id <= state.lastId)) return;
+    if (!p) return;
+    if (state.lastId !== null && p.id <= state.lastId) {
+      // stale, but it may carry the figures this view is missing (the answer to
+      // its request, overtaken by a batch)
+      if (p.figures && state.figuresKeys !== state.latestKeys && JSON.stringify(p.keys) === state.latestKeys) {
+        state.figures = p.figures;
+        state.figuresKeys = state.latestKeys;
+        state.figuresAsked = null;
+      }
+      return;
+    }
     if (p.stream) connect(p.stream);
     attachHeatmaps(p, args.heatmaps);
     state.lastId = p.id;
@@ -836,6 +847,7 @@
     }
     if (state.chartHeight === null) fitHeight();
     var keys = JSON.stringify(p.keys);
+    state.latestKeys = keys;
     if (p.figures) {
       state.figures = p.figures;
       state.figuresKeys = keys;
