@@ -24,10 +24,11 @@ from . import frames as live_frames
 # The live loop: while playing, the live stream (ui/stream.py) trains a batch of
 # frames every BATCH_SECONDS in a worker thread and sends it over its socket; the
 # browser plays the frames, one every FRAME_SECONDS, while the next batch comes.
-# Each batch also carries the curves' whole history (ui/frames.py), so batches
-# are not made shorter than a second. (When batches came as fragment runs, each
-# also cost the browser a re-render of Streamlit's page, 250-450 ms on a 4x
-# slower client: that is why the stream exists.)
+# Batches stay a second long: each also carries the curves' whole history
+# (ui/frames.py), and shorter ones have not been measured over the stream. (When
+# batches came as fragment runs, each also cost the browser a re-render of
+# Streamlit's page, 250-450 ms on a 4x slower client: that is why the stream
+# exists.)
 BATCH_SECONDS = 1.0
 FRAME_SECONDS = 0.04  # 25 frames a second
 FRAMES_PER_BATCH = round(BATCH_SECONDS / FRAME_SECONDS)
