@@ -71,6 +71,9 @@
     painted: false,   // the first boundary is painted ...
     paintedTold: false, // ... and the server was told (see panels.head_start)
     streamInfo: null, // where it is: {path, token}
+    serverPlaying: false, // the newest payload handled says the server plays
+    streamCheck: null, // the pending check that the stream is open (checkStream)
+    streamWarned: false, // the view says the stream could not be opened
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
     drawn: false,     // plotly.js has drawn the charts once
@@ -775,7 +778,7 @@
     socket.binaryType = "arraybuffer";
     socket.token = info.token;
     socket.onopen = function () {
-      if (byId("status").textContent === state.texts.no_stream) status("");
+      if (state.streamWarned) { state.streamWarned = false; status(""); }
       tellPainted();
     };
     socket.onmessage = function (event) {
@@ -789,6 +792,15 @@
       setTimeout(function () { connect(null); }, 1000);
     };
     state.socket = socket;
+  }
+
+  // While the server plays, a stream not open is said in words (checkStream runs
+  // STREAM_GRACE_MS after a run of the page that plays).
+  function checkStream() {
+    state.streamCheck = null;
+    var open = state.socket && state.socket.readyState === 1;
+    state.streamWarned = state.serverPlaying && !open;
+    if (state.streamWarned) status(state.texts.no_stream);
   }
 
   // The first boundary is on the screen: the server sends the rest of the page
@@ -881,10 +893,7 @@
         // now, ahead of the screen, and the frames come over the stream; only a
         // new network's start is shown at once. A stream that is not open a few
         // seconds on is said, rather than a view that stays still.
-        setTimeout(function () {
-          var open = state.socket && state.socket.readyState === 1;
-          if (!open && state.lastId === p.id) status(state.texts.no_stream);
-        }, STREAM_GRACE_MS);
+        if (state.streamCheck === null) state.streamCheck = setTimeout(checkStream, STREAM_GRACE_MS);
         if (newRev) {
           state.queue = [items[items.length - 1]];
           state.nextDue = performance.now();
@@ -922,7 +931,9 @@
           show(last, false);
         }
       }
-      status("");
+      state.serverPlaying = !!p.playing;
+      if (!p.playing) state.streamWarned = false;
+      status(state.streamWarned ? state.texts.no_stream : "");
     } catch (e) {
       status(state.texts.draw_error + " " + e);
     }
