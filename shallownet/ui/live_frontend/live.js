@@ -27,6 +27,12 @@
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data || {}), "*");
   }
 
+  // The component's value: a request to the server, answered by a run of the panel
+  // (ui/panels.py): {id, step} after Pause, {id, figures}, {id, rerun}, {id, point}.
+  function setValue(value) {
+    send("streamlit:setComponentValue", { value: value, dataType: "json" });
+  }
+
   // --- plotly typed arrays: {dtype, bdata} -> a typed array ---------------
   var DTYPES = { f4: Float32Array, f8: Float64Array, u1: Uint8Array, i4: Int32Array };
   function decode(spec) {
@@ -158,6 +164,13 @@
       paintMetric(m);
     }
     if (!live && m.text.textContent !== text) m.text.textContent = text;
+  }
+
+  // Every value of frame ``f``.
+  function setMetrics(f, live) {
+    Object.keys(f.metrics).forEach(function (key) {
+      if (state.metricEls[key]) setMetric(state.metricEls[key], f.metrics[key], live);
+    });
   }
 
   // A value, placed as the page would set its text: at the left, the line's
@@ -678,9 +691,7 @@
     var f = item.frame;
     state.shown = f.step;
     state.shownRev = state.rev;
-    Object.keys(f.metrics).forEach(function (key) {
-      if (state.metricEls[key]) setMetric(state.metricEls[key], f.metrics[key], live);
-    });
+    setMetrics(f, live);
     if (state.keys.boundary !== item.keys.boundary) {
       drawBoundaryChart(state.figures.boundary);
       state.keys.boundary = item.keys.boundary;
@@ -871,13 +882,10 @@
       // the payload that carried them was overtaken by a newer one. The numbers
       // show; the server is asked for the figures, again if it answered and the
       // answer was overtaken too.
-      var newest = p.frames[p.frames.length - 1];
-      Object.keys(newest.metrics).forEach(function (key) {
-        if (state.metricEls[key]) setMetric(state.metricEls[key], newest.metrics[key], false);
-      });
+      setMetrics(p.frames[p.frames.length - 1], false);
       if (state.figuresAsked === null || p.figures_answered === state.figuresAsked) {
         state.figuresAsked = p.id;
-        send("streamlit:setComponentValue", { value: { id: p.id, figures: true }, dataType: "json" });
+        setValue({ id: p.id, figures: true });
       }
       reportHeight();
       return;
@@ -921,7 +929,7 @@
         } else if (p.rewind && sameRun && shown < last.frame.step) {
           if (state.awaiting === null) {
             state.awaiting = p.id;
-            send("streamlit:setComponentValue", { value: { id: p.id, step: shown }, dataType: "json" });
+            setValue({ id: p.id, step: shown });
           }
         } else if (state.awaiting !== null && sameRun) {
           // a message that crossed our request: it shows where the server got to
@@ -939,7 +947,7 @@
     }
     if (p.rerun && fromStream) {
       // training diverged on the stream: the page is drawn again, with the message
-      send("streamlit:setComponentValue", { value: { id: p.id, rerun: true }, dataType: "json" });
+      setValue({ id: p.id, rerun: true });
     }
     reportHeight();
   }
@@ -952,9 +960,7 @@
     buildMetrics(p.metric_labels);
     if (state.chartHeight === null) fitHeight();
     var f = p.frames[p.frames.length - 1];
-    Object.keys(f.metrics).forEach(function (key) {
-      if (state.metricEls[key]) setMetric(state.metricEls[key], f.metrics[key], false);
-    });
+    setMetrics(f, false);
     setupBoundary(p.figures.boundary);
     var area = guessBoundaryArea(p.figures.boundary);
     if (!area) return;
@@ -1015,8 +1021,7 @@
     if (!(u >= 0 && u <= 1 && v >= 0 && v <= 1)) return;
     var x = b.x0 + u * (b.x1 - b.x0), y = b.y1 - v * (b.y1 - b.y0);
     clicks += 1;
-    send("streamlit:setComponentValue",
-         { value: { id: Date.now() + "." + clicks, point: [x, y] }, dataType: "json" });
+    setValue({ id: Date.now() + "." + clicks, point: [x, y] });
   }, true);
 
   // The animation runs only while frames are queued: an idle page asking for
