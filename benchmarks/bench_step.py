@@ -1,8 +1,8 @@
 """Time one full gradient descent step of the trainer against scikit-learn's.
 
 One step of the trainer is what the app runs per iteration: the update, the
-forward pass on the training and test sets, the cost, the accuracies,
-backpropagation, the gradient norms and the history record. scikit-learn's is
+forward pass, the cost, the accuracy, backpropagation, the gradient norms and the
+history record, with the test set's numbers on the steps the history keeps. scikit-learn's is
 MLPClassifier.partial_fit on the same training set with solver="sgd",
 batch_size = m_train, no momentum and no L2 penalty: one full-batch step. The
 plain public functions (forward, compute_cost, backward, update) are timed too,

@@ -21,7 +21,8 @@ from .network import Grads, Params
 class Stats(NamedTuple):
     """What ``FusedNetwork.evaluate`` measures at the current parameters: the fields
     of ``history.Record`` after ``step``, in the same order, so that a record is
-    ``(step, *stats)``. Test values are NaN when there is no test set."""
+    ``(step, *stats)``. Test values are NaN when there is no test set, or when
+    they were not asked for."""
 
     cost_train: float
     cost_test: float
@@ -33,12 +34,109 @@ class Stats(NamedTuple):
     norm_db2: float
 
 
+class Examples:
+    """A set of examples as a step uses them: [X; 1], and the labels as the sign
+    S = 1 - 2y of the cost's exponent and as the threshold of a mistake."""
+
+    def __init__(self, X, Y):
+        n0, self.m = X.shape
+        self.Xa = np.ones((n0 + 1, self.m))  # [X; 1]
+        self.Xa[:n0] = X
+        self.S = 1.0 - 2.0 * Y.astype(float)  # L = log(1 + e^(S Z2)), see network.logistic_losses
+        # the smallest T counted as a mistake: T > 0 for y = 0, T >= 0 (that is,
+        # T > the negative number nearest 0) for y = 1
+        self.wrong_above = np.where(Y == 1, -np.nextafter(0.0, 1.0), 0.0)
+
+
+class TrainingSet(Examples):
+    """The training set and the buffers of its forward pass and cost: Z1 = W1 X + b1,
+    A1 = g1(Z1), Z2 = W2 A1 + b2 and the losses. ``forward`` fills them for the
+    parameters it is given, and backpropagation reads them."""
+
+    def __init__(self, X, Y, n1: int):
+        super().__init__(X, Y)
+        m = self.m
+        self.A1a = np.ones((n1 + 1, m))  # [A1; 1]
+        self.A1 = self.A1a[:n1]
+        self.A1aT = self.A1a.T
+        self.Z2 = np.empty((1, m))
+        self.T = np.empty((1, m))
+        self.L = np.empty((1, m))
+        self.L0 = self.L[0]
+        self.wrong = np.empty((1, m), dtype=bool)
+
+    def forward(self, Th1, Th2, g) -> tuple[float, int]:
+        """The forward pass with [W1 | b1] = Th1 and [W2 | b2] = Th2: the sum of the
+        losses and the number of misclassified examples."""
+        A1, T, L, L0 = self.A1, self.T, self.L, self.L0
+        # Z1 = W1 X + b1, A1 = g1(Z1) (in place: see activations.py on why g1'
+        # needs only A1), Z2 = W2 A1 + b2
+        np.matmul(Th1, self.Xa, A1)
+        g(A1, A1)
+        np.matmul(Th2, self.A1a, self.Z2)
+        # T = (1 - 2y) z: the example is misclassified where T > 0 (T >= 0 for y = 1,
+        # since a point with z = 0 is predicted 0), and its loss is L = log(1 + e^T)
+        np.multiply(self.Z2, self.S, T)
+        np.greater(T, self.wrong_above, self.wrong)
+        errors = int(np.count_nonzero(self.wrong))
+        np.exp(T, L)
+        np.log1p(L, L)
+        total = float(np.add.reduce(L0))
+        if not math.isfinite(total):
+            # e^T overflowed (T > 709): the same losses, computed without overflow
+            np.logaddexp(0.0, T, L)
+            total = float(np.add.reduce(L0))
+        return total, errors
+
+
+class TestSet(Examples):
+    """The test set, measured for many parameter vectors at once.
+
+    At 80 examples (the default) a forward pass is a dozen numpy calls of a few
+    microseconds each, more than its arithmetic: done for a stack of parameter
+    vectors, the calls are shared by the whole stack. Each vector's numbers come
+    from its own slice of every array (a matrix product per slice), so they are
+    the same in a stack of one or of many."""
+
+    # rows measured per pass, so that A1 (rows, n1, m) stays within ~8 MB
+    MAX_ELEMENTS = 2**20
+
+    def numbers(self, thetas, n0: int, n1: int, g) -> tuple[list[float], list[float]]:
+        """The cost and the accuracy for each row of ``thetas``, laid out as
+        ``FusedNetwork.theta``: W1 by column, b1, W2, b2."""
+        k1 = (n0 + 1) * n1
+        rows = max(1, self.MAX_ELEMENTS // (n1 * self.m))
+        costs, accs = [], []
+        for at in range(0, len(thetas), rows):
+            part = thetas[at : at + rows]
+            r = len(part)
+            # Z1 = W1 X + b1 and A1 = g1(Z1) for every row: (r, n1, m)
+            A1 = np.matmul(part[:, :k1].reshape(r, n0 + 1, n1).transpose(0, 2, 1), self.Xa)
+            g(A1, A1)
+            # Z2 = W2 A1 + b2: (r, 1, m)
+            Z2 = np.matmul(part[:, None, k1 : k1 + n1], A1)
+            Z2 += part[:, k1 + n1, None, None]
+            # T = (1 - 2y) z, misclassified where T > 0, L = log(1 + e^T): as in TrainingSet.forward
+            T = np.multiply(Z2, self.S, Z2)
+            errors = np.count_nonzero(T > self.wrong_above, axis=(1, 2))
+            L = np.exp(T)
+            np.log1p(L, L)
+            sums = np.add.reduce(L, axis=2)[:, 0]
+            if not np.all(np.isfinite(sums)):
+                np.logaddexp(0.0, T, L)
+                sums = np.add.reduce(L, axis=2)[:, 0]
+            costs += (sums / self.m).tolist()
+            accs += ((self.m - errors) / self.m).tolist()
+        return costs, accs
+
+
 class FusedNetwork:
-    """The lecture's equations on preallocated buffers, train and test set in one pass.
+    """The lecture's equations on preallocated buffers: a step is a couple of dozen
+    numpy calls on contiguous arrays and allocates nothing (the test set's pass,
+    on a few steps only, makes its arrays as it goes).
 
     The same maths as network.py (and tested to give the same numbers), arranged
-    so that a step is a couple of dozen numpy calls on contiguous arrays and
-    allocates nothing:
+    for speed:
 
     - the bias is folded into the weights: [W1 | b1] [X; 1] = W1 X + b1, and the
       same for layer 2, so a layer is one matrix product, and [dW1 | db1] =
@@ -46,29 +144,23 @@ class FusedNetwork:
     - all parameters live in one flat vector laid out W1 (by column), b1, W2, b2,
       and all gradients in another: the update is one operation and the four
       gradient norms are one reduction;
-    - the columns are the training examples followed by the test examples. Both
-      go through the forward pass and the cost; in backpropagation each column of
-      dZ2 carries the weight 1/m for a training example and exactly 0 for a test
-      example, so the test set adds exact zeros to the gradients and no array
-      ever has to be sliced.
+    - the test set is a forward pass of its own (``test_numbers``), for a whole
+      batch of parameter vectors at once: the trainer needs its numbers only on
+      the steps its history keeps and at the last step of a call, and keeps
+      those steps' parameters to measure them together. A step then does the
+      training set's work alone (the test set is a fifth of the examples at the
+      default split), and the training set's numbers, so the whole run, are the
+      same however the test set is measured.
     """
 
-    def __init__(self, X, Y, m_train: int, n1: int, activation: str):
-        n0, M = X.shape
-        self.n0, self.n1, self.m_train, self.M = n0, n1, m_train, M
+    def __init__(self, X_train, Y_train, X_test, Y_test, n1: int, activation: str):
+        n0, m = X_train.shape
+        self.n0, self.n1, self.m_train = n0, n1, m
         self.g, self.dg = activations.get(activation)
-
-        self.Xa = np.ones((n0 + 1, M))  # [X; 1]
-        self.Xa[:n0] = X
-        Yf = Y.astype(float)
-        self.S = 1.0 - 2.0 * Yf  # L = log(1 + e^(S Z2)), see network.logistic_losses
-        # the smallest T counted as a mistake: T > 0 for y = 0, T >= 0 (that is,
-        # T > the negative number nearest 0) for y = 1
-        self.wrong_above = np.where(Y == 1, -np.nextafter(0.0, 1.0), 0.0)
-        # dZ2 = A2 - Y = S (1 - e^-L); weighted per column: 1/m (train) or 0 (test)
-        weight = np.zeros((1, M))
-        weight[:, :m_train] = 1.0 / m_train
-        self.minus_S_weight = -self.S * weight
+        self.train = TrainingSet(X_train, Y_train, n1)
+        self.test = TestSet(X_test, Y_test) if X_test.shape[1] else None
+        # dZ2 = A2 - Y = S (1 - e^-L), with the 1/m of the gradients folded in
+        self.minus_S_over_m = -self.train.S / m
 
         k1 = (n0 + 1) * n1  # size of [W1 | b1]
         self.size = k1 + n1 + 1
@@ -84,23 +176,16 @@ class FusedNetwork:
         # where each of W1, b1, W2, b2 starts in the flat vectors
         self.offsets = np.array([0, n0 * n1, k1, k1 + n1])
 
-        self.A1a = np.ones((n1 + 1, M))  # [A1; 1]
-        self.A1 = self.A1a[:n1]
-        self.Z2 = np.empty((1, M))
-        self.T = np.empty((1, M))
-        self.L = np.empty((1, M))
-        self.wrong = np.empty((1, M), dtype=bool)
-        self.dZ2m = np.empty((1, M))
-        self.Xd = np.empty((n0 + 1, M))
-        self.gprime = np.empty((n1, M))
-        self.sums_at = np.array([0, m_train] if M > m_train else [0])
+        self.dZ2m = np.empty((1, m))
+        self.Xd = np.empty((n0 + 1, m))
+        self.gprime = np.empty((n1, m))
         self.sq = np.empty(self.size)
         # the views a step uses are made once: at this size making a view (or turning
         # a list into an index array) costs about as much as a ufunc call
         self._buffers = (
-            self.Th1, self.Th2, self.W2, self.Xa, self.Xd, self.A1, self.A1a, self.A1a.T, self.Z2,
-            self.T, self.L, self.L[0], self.wrong, self.wrong[0, :m_train], self.wrong[0, m_train:],
-            self.dZ2m, self.gprime, self.gprime.T, self.G1T, self.grad, self.sq,
+            self.Th1, self.Th2, self.W2, self.train, self.train.Xa, self.Xd, self.train.A1,
+            self.train.A1aT, self.train.L, self.dZ2m, self.gprime, self.gprime.T, self.G1T,
+            self.grad, self.sq,
         )
 
     def set_params(self, p: Params) -> None:
@@ -126,35 +211,20 @@ class FusedNetwork:
             dW2=self.G2[:, :n1].copy(), db2=self.G2[:, n1:].copy(),
         )
 
-    def evaluate(self) -> Stats:
+    def evaluate(self, test: bool = True) -> Stats:
         """Forward pass, cost, accuracy and backpropagation at the current parameters:
-        their numbers, and the gradients in the buffers (``grads``, ``descend``)."""
-        (Th1, Th2, W2, Xa, Xd, A1, A1a, A1aT, Z2, T, L, L0, wrong, wrong_train, wrong_test,
-         dZ2m, gprime, gprimeT, G1T, grad, sq) = self._buffers
-        mt, M = self.m_train, self.M
+        their numbers, and the gradients in the buffers (``grads``, ``descend``).
+        With ``test=False`` the test set is left out and its numbers are NaN."""
+        (Th1, Th2, W2, train, Xa, Xd, A1, A1aT, L, dZ2m, gprime, gprimeT, G1T, grad,
+         sq) = self._buffers
+        m = self.m_train
         mul = np.multiply
-        # forward: Z1 = W1 X + b1, A1 = g1(Z1) (in place: see activations.py on why
-        # g1' needs only A1), Z2 = W2 A1 + b2
-        np.matmul(Th1, Xa, A1)
-        self.g(A1, A1)
-        np.matmul(Th2, A1a, Z2)
-        # T = (1 - 2y) z: the example is misclassified where T > 0 (T >= 0 for y = 1,
-        # since a point with z = 0 is predicted 0), and its loss is L = log(1 + e^T)
-        mul(Z2, self.S, T)
-        np.greater(T, self.wrong_above, wrong)
-        errors_train = int(np.count_nonzero(wrong_train))
-        np.exp(T, L)
-        np.log1p(L, L)
-        sums = np.add.reduceat(L0, self.sums_at).tolist()
-        if not (math.isfinite(sums[0]) and math.isfinite(sums[-1])):
-            # e^T overflowed (T > 709): the same losses, computed without overflow
-            np.logaddexp(0.0, T, L)
-            sums = np.add.reduceat(L0, self.sums_at).tolist()
-        # backward, with the 1/m (or the test weight 0) in dZ2:
+        loss_train, errors_train = train.forward(Th1, Th2, self.g)
+        # backward, with the 1/m in dZ2:
         # dZ2 = A2 - Y = (1 - 2y)(1 - e^-L); [dW2 | db2] = (1/m) dZ2 [A1; 1]^T
         np.negative(L, dZ2m)
         np.expm1(dZ2m, dZ2m)
-        mul(dZ2m, self.minus_S_weight, dZ2m)
+        mul(dZ2m, self.minus_S_over_m, dZ2m)
         np.matmul(dZ2m, A1aT, self.G2)
         # dZ1 = W2^T dZ2 * g1'(Z1); [dW1 | db1] = (1/m) dZ1 [X; 1]^T. With n2 = 1,
         # W2^T dZ2 is an outer product, so entry (j, k) of [dW1 | db1] is
@@ -168,16 +238,23 @@ class FusedNetwork:
         mul(grad, grad, sq)
         n_w1, n_b1, n_w2, n_b2 = np.add.reduceat(sq, self.offsets).tolist()
 
-        if M > mt:
-            m_test = M - mt
-            cost_test = sums[1] / m_test
-            acc_test = 1.0 - int(np.count_nonzero(wrong_test)) / m_test
+        if test:
+            (cost_test,), (acc_test,) = self.test_numbers(self.theta[None])
         else:
             cost_test = acc_test = math.nan
         return Stats(
-            sums[0] / mt, cost_test, 1.0 - errors_train / mt, acc_test,
+            loss_train / m, cost_test, (m - errors_train) / m, acc_test,
             math.sqrt(n_w1), math.sqrt(n_b1), math.sqrt(n_w2), math.sqrt(n_b2),
         )
+
+    def test_numbers(self, thetas: np.ndarray) -> tuple[list[float], list[float]]:
+        """The test set's cost and accuracy for each row of ``thetas`` (parameter
+        vectors laid out as ``theta``); NaN without a test set. A row's numbers do
+        not depend on the other rows."""
+        if self.test is None:
+            nan = [math.nan] * len(thetas)
+            return nan, nan
+        return self.test.numbers(thetas, self.n0, self.n1, self.g)
 
     def descend(self, alpha: float) -> None:
         """theta := theta - alpha * grad, keeping the previous theta for undo()."""

@@ -48,6 +48,9 @@ class Snapshot(NamedTuple):
 
 # what stops training when it is no longer finite, as Divergence.quantity names it
 _QUANTITIES = ("cost", "dW1", "db1", "dW2", "db2")
+# kept steps measured on the test set in one pass: enough to share its numpy calls
+# over many steps, few enough that their parameters stay small
+_KEPT_PER_BATCH = 256
 
 
 class OwnDataMissing(ValueError):
@@ -114,10 +117,7 @@ class Trainer:
     def reset(self) -> None:
         """A new network from the initialisation, at step 0, on the same data."""
         s, d = self.settings, self.data
-        self.net = FusedNetwork(
-            np.hstack([d.X_train, d.X_test]), np.hstack([d.Y_train, d.Y_test]),
-            d.X_train.shape[1], s.n1, s.activation,
-        )
+        self.net = FusedNetwork(d.X_train, d.Y_train, d.X_test, d.Y_test, s.n1, s.activation)
         self.net.set_params(init_params(
             d.X_train.shape[0], s.n1, method=s.init, scale=s.init_scale, seed=s.seed + 1,
         ))
@@ -213,28 +213,48 @@ class Trainer:
         net, history, alpha = self.net, self.history, self.settings.alpha
         isfinite = math.isfinite
         step = self.step_count
-        good = None
+        last = step + k
+        # the steps the history may keep (on its stride) and the last one, with
+        # their parameters: their test set's numbers are measured together
+        kept, thetas = [], []
         # overflow and NaN are expected here and handled: a cost of inf is
         # recomputed without overflow, and a non-finite value stops training
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(k):
                 net.descend(alpha)
-                stats = net.evaluate()
+                stats = net.evaluate(test=False)
                 if not (isfinite(stats.cost_train) and isfinite(stats.norm_dW1)
                         and isfinite(stats.norm_db1) and isfinite(stats.norm_dW2)
                         and isfinite(stats.norm_db2)):
                     self.divergence = Divergence(step + 1, self._first_non_finite(stats), alpha)
                     net.undo()
-                    net.evaluate()
                     break
                 step += 1
-                history.record((step, *stats))
-                good = stats
+                if step == last or not step % history.stride:
+                    kept.append((step, stats))
+                    thetas.append(net.theta.copy())
+                    if len(kept) == _KEPT_PER_BATCH:
+                        self._record(kept, thetas)
+            self._record(kept, thetas)
+            if self.divergence is not None:
+                # the buffers back at the last good step, which is ``latest``
+                self.latest = Record(step, *net.evaluate())
         done = step - self.step_count
-        if done:
-            self.step_count = step
-            self.latest = Record(step, *good)
+        self.step_count = step
         return done
+
+    def _record(self, kept: list, thetas: list) -> None:
+        """Record the kept steps with their test set's numbers, measured in one
+        pass; the last becomes ``latest``. Empties both lists."""
+        if not kept:
+            return
+        costs, accs = self.net.test_numbers(np.stack(thetas))
+        for (step, s), cost_test, acc_test in zip(kept, costs, accs):
+            rec = Record(step, s.cost_train, cost_test, s.acc_train, acc_test, *s[4:])
+            self.history.record(rec)
+        self.latest = rec
+        kept.clear()
+        thetas.clear()
 
     def run(self, steps: int, on_progress=None, chunk: int = 500) -> int:
         """Run ``steps`` steps in chunks of ``chunk``, calling ``on_progress(done, steps)``

@@ -131,6 +131,42 @@ def test_same_settings_give_the_same_run():
     np.testing.assert_array_equal(a.params.W1, b.params.W1)
 
 
+def test_the_test_set_numbers_kept_are_those_of_every_step_measured_in_full():
+    # one call of 1,000 steps skips the test set's pass on the steps the history
+    # drops; 1,000 calls of one step measure it at every step. Both keep the same rows.
+    skipping, full = Trainer(history_capacity=16), Trainer(history_capacity=16)
+    skipping.step(1000)
+    for _ in range(1000):
+        full.step(1)
+    assert skipping.history.stride == full.history.stride > 1
+    for name, col in skipping.history.columns().items():
+        assert np.all(np.isfinite(col)), name
+        np.testing.assert_array_equal(col, full.history.column(name), err_msg=name)
+    assert skipping.latest == full.latest
+    assert math.isnan(skipping.net.evaluate(test=False).cost_test)
+    assert skipping.net.evaluate(test=False)[:1] + skipping.net.evaluate(test=False)[4:] == \
+        skipping.net.evaluate()[:1] + skipping.net.evaluate()[4:]
+
+
+def test_the_test_set_measured_for_many_parameter_vectors_at_once_is_exact_per_row():
+    trainer = Trainer(Settings(test_fraction=0.3, n1=6))
+    d, p = trainer.data, trainer.params
+    # the second set of weights is large enough for e^T to overflow on misclassified points
+    big = sn.Params(p.W1 * 1e4, p.b1, p.W2 * 1e4, p.b2)
+    thetas = []
+    for params in (p, big):
+        trainer.start_from(params)
+        thetas.append(trainer.net.theta.copy())
+    costs, accs = trainer.net.test_numbers(np.stack(thetas * 3))
+    for i, params in enumerate((p, big) * 3):
+        J = sn.compute_cost(sn.forward(params, d.X_test), d.Y_test)
+        assert math.isfinite(costs[i]) and costs[i] == pytest.approx(J, rel=1e-12)
+        assert accs[i] == np.mean(sn.predict(params, d.X_test) == d.Y_test)
+    assert costs[1] > 100 * costs[0]
+    one = [trainer.net.test_numbers(t[None]) for t in thetas]
+    assert [c[0][0] for c in one] * 3 == costs and [a[1][0] for a in one] * 3 == accs
+
+
 DIVERGING = Settings(activation="linear", alpha=10.0)
 
 
