@@ -65,9 +65,9 @@ class TrainingSet(Examples):
         self.L0 = self.L[0]
         self.wrong = np.empty((1, m), dtype=bool)
 
-    def forward(self, Th1, Th2, g) -> tuple[float, int]:
+    def forward(self, Th1, Th2, g) -> float:
         """The forward pass with [W1 | b1] = Th1 and [W2 | b2] = Th2: the sum of the
-        losses and the number of misclassified examples."""
+        losses (``errors`` counts the mistakes of the same pass)."""
         A1, T, L, L0 = self.A1, self.T, self.L, self.L0
         # Z1 = W1 X + b1, A1 = g1(Z1) (in place: see activations.py on why g1'
         # needs only A1), Z2 = W2 A1 + b2
@@ -77,8 +77,6 @@ class TrainingSet(Examples):
         # T = (1 - 2y) z: the example is misclassified where T > 0 (T >= 0 for y = 1,
         # since a point with z = 0 is predicted 0), and its loss is L = log(1 + e^T)
         np.multiply(self.Z2, self.S, T)
-        np.greater(T, self.wrong_above, self.wrong)
-        errors = int(np.count_nonzero(self.wrong))
         np.exp(T, L)
         np.log1p(L, L)
         total = float(np.add.reduce(L0))
@@ -86,7 +84,12 @@ class TrainingSet(Examples):
             # e^T overflowed (T > 709): the same losses, computed without overflow
             np.logaddexp(0.0, T, L)
             total = float(np.add.reduce(L0))
-        return total, errors
+        return total
+
+    def errors(self) -> int:
+        """How many examples the last ``forward`` misclassified."""
+        np.greater(self.T, self.wrong_above, self.wrong)
+        return int(np.count_nonzero(self.wrong))
 
 
 class TestSet(Examples):
@@ -185,7 +188,6 @@ class FusedNetwork:
         self._buffers = (
             self.Th1, self.Th2, self.W2, self.train, self.train.Xa, self.Xd, self.train.A1,
             self.train.A1aT, self.train.L, self.dZ2m, self.gprime, self.gprime.T, self.G1T,
-            self.grad, self.sq,
         )
 
     def set_params(self, p: Params) -> None:
@@ -211,15 +213,13 @@ class FusedNetwork:
             dW2=self.G2[:, :n1].copy(), db2=self.G2[:, n1:].copy(),
         )
 
-    def evaluate(self, test: bool = True) -> Stats:
-        """Forward pass, cost, accuracy and backpropagation at the current parameters:
-        their numbers, and the gradients in the buffers (``grads``, ``descend``).
-        With ``test=False`` the test set is left out and its numbers are NaN."""
-        (Th1, Th2, W2, train, Xa, Xd, A1, A1aT, L, dZ2m, gprime, gprimeT, G1T, grad,
-         sq) = self._buffers
-        m = self.m_train
+    def backprop(self) -> float:
+        """Forward pass, cost and backpropagation at the current parameters: the
+        training cost J, and the gradients in the buffers (``grads``, ``descend``).
+        Every step needs these; ``stats`` adds what a step the history keeps needs."""
+        (Th1, Th2, W2, train, Xa, Xd, A1, A1aT, L, dZ2m, gprime, gprimeT, G1T) = self._buffers
         mul = np.multiply
-        loss_train, errors_train = train.forward(Th1, Th2, self.g)
+        loss = train.forward(Th1, Th2, self.g)
         # backward, with the 1/m in dZ2:
         # dZ2 = A2 - Y = (1 - 2y)(1 - e^-L); [dW2 | db2] = (1/m) dZ2 [A1; 1]^T
         np.negative(L, dZ2m)
@@ -234,18 +234,34 @@ class FusedNetwork:
         self.dg(A1, A1, gprime)
         np.matmul(Xd, gprimeT, G1T)
         mul(G1T, W2, G1T)
-        # the four gradient norms in one reduction
-        mul(grad, grad, sq)
-        n_w1, n_b1, n_w2, n_b2 = np.add.reduceat(sq, self.offsets).tolist()
+        return loss / self.m_train
 
+    def grad_square_sum(self) -> float:
+        """The sum of the squares of all gradients: finite exactly when all four
+        norms are (each is the root of a part of this sum), in one call."""
+        return float(np.dot(self.grad, self.grad))
+
+    def stats(self, cost_train: float, test: bool = True) -> Stats:
+        """The numbers at the parameters of the last ``backprop``, which gave
+        ``cost_train``: with the accuracy and the four gradient norms, and the test
+        set's numbers unless ``test=False`` (then NaN)."""
+        m = self.m_train
+        acc_train = (m - self.train.errors()) / m
+        # the four gradient norms in one reduction
+        np.multiply(self.grad, self.grad, self.sq)
+        n_w1, n_b1, n_w2, n_b2 = np.add.reduceat(self.sq, self.offsets).tolist()
         if test:
             (cost_test,), (acc_test,) = self.test_numbers(self.theta[None])
         else:
             cost_test = acc_test = math.nan
         return Stats(
-            loss_train / m, cost_test, (m - errors_train) / m, acc_test,
+            cost_train, cost_test, acc_train, acc_test,
             math.sqrt(n_w1), math.sqrt(n_b1), math.sqrt(n_w2), math.sqrt(n_b2),
         )
+
+    def evaluate(self, test: bool = True) -> Stats:
+        """``backprop`` and ``stats``: every number at the current parameters."""
+        return self.stats(self.backprop(), test)
 
     def test_numbers(self, thetas: np.ndarray) -> tuple[list[float], list[float]]:
         """The test set's cost and accuracy for each row of ``thetas`` (parameter

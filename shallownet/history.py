@@ -23,6 +23,7 @@ class Record(NamedTuple):
 
 
 COLUMNS = Record._fields
+_INDEX = {name: i for i, name in enumerate(COLUMNS)}
 
 
 class History:
@@ -47,19 +48,28 @@ class History:
     def __len__(self) -> int:
         return self._n
 
-    def record(self, rec) -> None:
-        """Keep ``rec`` (a Record or a tuple in its order) if its step is on the stride."""
+    def record(self, rec) -> bool:
+        """Keep ``rec`` (a Record or a tuple in its order) if its step is on the
+        stride; whether it was kept."""
         if rec[0] % self.stride:
-            return
+            return False
         if self._n == self.capacity:
             half = self.capacity // 2
             self._rows[:half] = self._rows[0 : self.capacity : 2]
             self._n = half
             self.stride *= 2
             if rec[0] % self.stride:
-                return
+                return False
         self._rows[self._n] = rec
         self._n += 1
+        return True
+
+    def amend(self, step: int, **values: float) -> None:
+        """Set columns (by name) of the row of ``step``, if it is still kept."""
+        i = int(np.searchsorted(self._rows[: self._n, 0], step))
+        if i < self._n and self._rows[i, 0] == step:
+            for name, value in values.items():
+                self._rows[i, _INDEX[name]] = value
 
     def column(self, name: str) -> np.ndarray:
         """A copy of one column (``step``, ``cost_train``, ...)."""

@@ -214,28 +214,34 @@ class Trainer:
         isfinite = math.isfinite
         step = self.step_count
         last = step + k
-        # the steps the history may keep (on its stride) and the last one, with
-        # their parameters: their test set's numbers are measured together
+        # the steps the history kept and the last one, with their parameters: their
+        # test set's numbers are measured together, and filled in afterwards
         kept, thetas = [], []
         # overflow and NaN are expected here and handled: a cost of inf is
         # recomputed without overflow, and a non-finite value stops training
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(k):
                 net.descend(alpha)
-                stats = net.evaluate(test=False)
-                if not (isfinite(stats.cost_train) and isfinite(stats.norm_dW1)
-                        and isfinite(stats.norm_db1) and isfinite(stats.norm_dW2)
-                        and isfinite(stats.norm_db2)):
+                cost = net.backprop()
+                keep = step + 1 == last or not (step + 1) % history.stride
+                if not keep and isfinite(cost) and isfinite(net.grad_square_sum()):
+                    # a step the history drops: the gradient for the next one is all
+                    # it needs, once it is known that nothing diverged
+                    step += 1
+                    continue
+                stats = net.stats(cost, test=False)
+                if not (isfinite(cost) and isfinite(stats.norm_dW1) and isfinite(stats.norm_db1)
+                        and isfinite(stats.norm_dW2) and isfinite(stats.norm_db2)):
                     self.divergence = Divergence(step + 1, self._first_non_finite(stats), alpha)
                     net.undo()
                     break
                 step += 1
-                if step == last or not step % history.stride:
+                if history.record((step, *stats)) or step == last:
                     kept.append((step, stats))
                     thetas.append(net.theta.copy())
                     if len(kept) == _KEPT_PER_BATCH:
-                        self._record(kept, thetas)
-            self._record(kept, thetas)
+                        self._measure_test(kept, thetas)
+            self._measure_test(kept, thetas)
             if self.divergence is not None:
                 # the buffers back at the last good step, which is ``latest``
                 self.latest = Record(step, *net.evaluate())
@@ -243,16 +249,17 @@ class Trainer:
         self.step_count = step
         return done
 
-    def _record(self, kept: list, thetas: list) -> None:
-        """Record the kept steps with their test set's numbers, measured in one
-        pass; the last becomes ``latest``. Empties both lists."""
+    def _measure_test(self, kept: list, thetas: list) -> None:
+        """The test set's numbers of the kept steps, measured in one pass, into
+        their rows of the history; the last kept step becomes ``latest``. Empties
+        both lists."""
         if not kept:
             return
         costs, accs = self.net.test_numbers(np.stack(thetas))
-        for (step, s), cost_test, acc_test in zip(kept, costs, accs):
-            rec = Record(step, s.cost_train, cost_test, s.acc_train, acc_test, *s[4:])
-            self.history.record(rec)
-        self.latest = rec
+        for (step, _), cost_test, acc_test in zip(kept, costs, accs):
+            self.history.amend(step, cost_test=cost_test, acc_test=acc_test)
+        step, s = kept[-1]
+        self.latest = Record(step, s.cost_train, costs[-1], s.acc_train, accs[-1], *s[4:])
         kept.clear()
         thetas.clear()
 

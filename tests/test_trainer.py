@@ -186,6 +186,34 @@ def test_divergence_stops_at_the_last_finite_state_and_says_where():
     assert cost == pytest.approx(trainer.latest.cost_train, rel=1e-9)
 
 
+def test_divergence_on_a_step_the_history_drops_is_caught_as_on_a_step_it_keeps():
+    # with 4 rows the stride soon outgrows the steps, so the step that diverges is one
+    # the history drops; stepping one at a time, every step is kept (it is the last)
+    lean, full = Trainer(DIVERGING, history_capacity=4), Trainer(DIVERGING, history_capacity=4)
+    lean.step(1000)
+    while full.step(1):
+        pass
+    assert lean.divergence == full.divergence and lean.divergence is not None
+    assert lean.divergence.step % lean.history.stride and lean.divergence.step > 1
+    assert lean.step_count == full.step_count and lean.latest == full.latest
+    for name, col in lean.history.columns().items():
+        np.testing.assert_array_equal(col, full.history.column(name), err_msg=name)
+
+
+def test_the_square_sum_of_the_gradients_is_finite_exactly_when_every_norm_is():
+    trainer = Trainer()
+    net, p = trainer.net, trainer.params
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert math.isfinite(net.grad_square_sum())
+        # W2 of 1e200: the cost stays finite, dW1 (= W2 times a sum) is 1e198 and its square overflows
+        net.set_params(sn.Params(p.W1, p.b1, np.full_like(p.W2, 1e200), p.b2))
+        stats = net.evaluate()
+        assert math.isfinite(stats.cost_train) and math.isinf(stats.norm_dW1)
+        assert math.isinf(net.grad_square_sum())
+    trainer.start_from(net.params())
+    assert trainer.divergence.quantity == "dW1" and trainer.step(5) == 0
+
+
 def test_after_divergence_steps_are_refused_until_reset_or_a_smaller_alpha():
     trainer = Trainer(DIVERGING)
     trainer.step(1000)
