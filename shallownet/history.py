@@ -64,12 +64,15 @@ class History:
         self._n += 1
         return True
 
-    def amend(self, step: int, **values: float) -> None:
-        """Set columns (by name) of the row of ``step``, if it is still kept."""
-        i = int(np.searchsorted(self._rows[: self._n, 0], step))
-        if i < self._n and self._rows[i, 0] == step:
-            for name, value in values.items():
-                self._rows[i, _INDEX[name]] = value
+    def amend(self, steps, **columns) -> None:
+        """Set columns (by name) of the rows of ``steps``, ascending, where they are
+        still kept: ``amend(steps, cost_test=values)`` with one value per step."""
+        rows = self._rows[: self._n]
+        steps = np.asarray(steps)
+        at = np.minimum(np.searchsorted(rows[:, 0], steps), max(self._n - 1, 0))
+        found = rows[at, 0] == steps
+        for name, values in columns.items():
+            rows[at[found], _INDEX[name]] = np.asarray(values)[found]
 
     def column(self, name: str) -> np.ndarray:
         """A copy of one column (``step``, ``cost_train``, ...)."""

@@ -256,8 +256,7 @@ class Trainer:
         if not kept:
             return
         costs, accs = self.net.test_numbers(np.stack(thetas))
-        for (step, _), cost_test, acc_test in zip(kept, costs, accs):
-            self.history.amend(step, cost_test=cost_test, acc_test=acc_test)
+        self.history.amend([step for step, _ in kept], cost_test=costs, acc_test=accs)
         step, s = kept[-1]
         self.latest = Record(step, s.cost_train, costs[-1], s.acc_train, accs[-1], *s[4:])
         kept.clear()
