@@ -57,6 +57,8 @@ if settings.n1 == 1:
     st.info(t("initialisation.one_unit"))
 elif hidden_units.value_at_zero(net.activation) == 0:
     st.caption(t("initialisation.zeros_stay_zero", activation=activation))
+elif runs["zeros"].stayed_at_zero:
+    st.caption(t("initialisation.zeros_balanced"))
 
 panels = [(t("initialisation.panel", run=names[m], steps=f"{int(runs[m].steps[-1]):,}"), runs[m].proba)
           for m in ("zeros", "random")]

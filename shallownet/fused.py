@@ -49,9 +49,10 @@ class Examples:
 
 
 class TrainingSet(Examples):
-    """The training set and the buffers of its forward pass and cost: Z1 = W1 X + b1,
-    A1 = g1(Z1), Z2 = W2 A1 + b2 and the losses. ``forward`` fills them for the
-    parameters it is given, and backpropagation reads them."""
+    """The training set and the buffers of its forward pass: Z1 = W1 X + b1,
+    A1 = g1(Z1), Z2 = W2 A1 + b2, T = (1 - 2y) Z2 and e^T. ``forward`` fills them
+    for the parameters it is given; backpropagation, the cost and the accuracy
+    read them."""
 
     def __init__(self, X, Y, n1: int):
         super().__init__(X, Y)
@@ -61,30 +62,33 @@ class TrainingSet(Examples):
         self.A1aT = self.A1a.T
         self.Z2 = np.empty((1, m))
         self.T = np.empty((1, m))
+        # dZ2 / m and e^T, stacked so that one product with [A1; 1]^T gives both
+        # [dW2 | db2] and the sum of e^T (by the row of ones): see FusedNetwork.backprop
+        self.dZ2m_E = np.empty((2, m))
+        self.dZ2m, self.E = self.dZ2m_E[:1], self.dZ2m_E[1:]
+        self.onePlusE = np.empty((1, m))
         self.L = np.empty((1, m))
         self.L0 = self.L[0]
         self.wrong = np.empty((1, m), dtype=bool)
 
-    def forward(self, Th1, Th2, g) -> float:
-        """The forward pass with [W1 | b1] = Th1 and [W2 | b2] = Th2: the sum of the
-        losses (``errors`` counts the mistakes of the same pass)."""
-        A1, T, L, L0 = self.A1, self.T, self.L, self.L0
+    def forward(self, Th1, Th2, g) -> None:
+        """The forward pass with [W1 | b1] = Th1 and [W2 | b2] = Th2, up to e^T."""
         # Z1 = W1 X + b1, A1 = g1(Z1) (in place: see activations.py on why g1'
         # needs only A1), Z2 = W2 A1 + b2
-        np.matmul(Th1, self.Xa, A1)
-        g(A1, A1)
+        np.matmul(Th1, self.Xa, self.A1)
+        g(self.A1, self.A1)
         np.matmul(Th2, self.A1a, self.Z2)
         # T = (1 - 2y) z: the example is misclassified where T > 0 (T >= 0 for y = 1,
         # since a point with z = 0 is predicted 0), and its loss is L = log(1 + e^T)
-        np.multiply(self.Z2, self.S, T)
-        np.exp(T, L)
-        np.log1p(L, L)
-        total = float(np.add.reduce(L0))
-        if not math.isfinite(total):
-            # e^T overflowed (T > 709): the same losses, computed without overflow
-            np.logaddexp(0.0, T, L)
-            total = float(np.add.reduce(L0))
-        return total
+        np.multiply(self.Z2, self.S, self.T)
+        np.exp(self.T, self.E)
+
+    def losses(self) -> None:
+        """L = log(1 + e^T) from the last ``forward``; computed without overflow
+        where e^T overflowed (T > 709)."""
+        np.log1p(self.E, self.L)
+        if not np.isfinite(self.E).all():
+            np.logaddexp(0.0, self.T, self.L)
 
     def errors(self) -> int:
         """How many examples the last ``forward`` misclassified."""
@@ -162,32 +166,36 @@ class FusedNetwork:
         self.g, self.dg = activations.get(activation)
         self.train = TrainingSet(X_train, Y_train, n1)
         self.test = TestSet(X_test, Y_test) if X_test.shape[1] else None
-        # dZ2 = A2 - Y = S (1 - e^-L), with the 1/m of the gradients folded in
-        self.minus_S_over_m = -self.train.S / m
+        # dZ2 = A2 - Y = S sigma(T), with the 1/m of the gradients folded in
+        self.S_over_m = self.train.S / m
 
         k1 = (n0 + 1) * n1  # size of [W1 | b1]
         self.size = k1 + n1 + 1
         self.theta = np.zeros(self.size)
         self.theta_prev = np.zeros(self.size)
-        self.grad = np.zeros(self.size)
+        # the gradients, then one more row of n1 + 1: [dW2 | db2] and that row are
+        # the product [dZ2 / m; e^T] [A1; 1]^T, whose last entry is the sum of e^T
+        self._grad_and_more = np.zeros(self.size + n1 + 1)
+        self.grad = self._grad_and_more[: self.size]
         self.tmp = np.zeros(self.size)
         self.Th1 = self.theta[:k1].reshape(n0 + 1, n1).T  # [W1 | b1], (n1, n0 + 1)
         self.Th2 = self.theta[k1:].reshape(1, n1 + 1)  # [W2 | b2]
         self.W2 = self.Th2[:, :n1]
         self.G1T = self.grad[:k1].reshape(n0 + 1, n1)  # [dW1 | db1]^T
         self.G2 = self.grad[k1:].reshape(1, n1 + 1)  # [dW2 | db2]
+        self.G2_sumE = self._grad_and_more[k1:].reshape(2, n1 + 1)
         # where each of W1, b1, W2, b2 starts in the flat vectors
         self.offsets = np.array([0, n0 * n1, k1, k1 + n1])
 
-        self.dZ2m = np.empty((1, m))
         self.Xd = np.empty((n0 + 1, m))
         self.gprime = np.empty((n1, m))
         self.sq = np.empty(self.size)
         # the views a step uses are made once: at this size making a view (or turning
         # a list into an index array) costs about as much as a ufunc call
+        t = self.train
         self._buffers = (
-            self.Th1, self.Th2, self.W2, self.train, self.train.Xa, self.Xd, self.train.A1,
-            self.train.A1aT, self.train.L, self.dZ2m, self.gprime, self.gprime.T, self.G1T,
+            self.Th1, self.Th2, self.W2, t, t.Xa, self.Xd, t.A1, t.A1aT, t.E, t.onePlusE,
+            t.dZ2m, t.dZ2m_E, self.G2_sumE, self.gprime, self.gprime.T, self.G1T, self.grad,
         )
 
     def set_params(self, p: Params) -> None:
@@ -213,19 +221,35 @@ class FusedNetwork:
             dW2=self.G2[:, :n1].copy(), db2=self.G2[:, n1:].copy(),
         )
 
-    def backprop(self) -> float:
-        """Forward pass, cost and backpropagation at the current parameters: the
-        training cost J, and the gradients in the buffers (``grads``, ``descend``).
-        Every step needs these; ``stats`` adds what a step the history keeps needs."""
-        (Th1, Th2, W2, train, Xa, Xd, A1, A1aT, L, dZ2m, gprime, gprimeT, G1T) = self._buffers
+    def backprop(self) -> bool:
+        """Forward pass and backpropagation at the current parameters: the gradients
+        in the buffers (``grads``, ``descend``). Every step needs these; ``cost``
+        and ``stats`` add what a step the history keeps needs.
+
+        Returns True when the cost and the four gradient norms are sure to be
+        finite: every e^T is finite and so is their sum (the cost, a mean of
+        log(1 + e^T), is smaller), and so is the sum of the squares of all
+        gradients (each norm is the root of a part of it). False asks ``stats``."""
+        (Th1, Th2, W2, train, Xa, Xd, A1, A1aT, E, onePlusE, dZ2m, dZ2m_E, G2_sumE, gprime,
+         gprimeT, G1T, grad) = self._buffers
         mul = np.multiply
-        loss = train.forward(Th1, Th2, self.g)
-        # backward, with the 1/m in dZ2:
-        # dZ2 = A2 - Y = (1 - 2y)(1 - e^-L); [dW2 | db2] = (1/m) dZ2 [A1; 1]^T
-        np.negative(L, dZ2m)
-        np.expm1(dZ2m, dZ2m)
-        mul(dZ2m, self.minus_S_over_m, dZ2m)
-        np.matmul(dZ2m, A1aT, self.G2)
+        train.forward(Th1, Th2, self.g)
+        # backward, with the 1/m in dZ2: dZ2 = A2 - Y = (1 - 2y) sigma(T), and
+        # sigma(T) = e^T / (1 + e^T); [dW2 | db2] = (1/m) dZ2 [A1; 1]^T, and the sum
+        # of e^T from the same product
+        np.add(E, 1.0, onePlusE)
+        np.divide(E, onePlusE, dZ2m)
+        mul(dZ2m, self.S_over_m, dZ2m)
+        np.matmul(dZ2m_E, A1aT, G2_sumE)
+        sure = self._sum_E_finite = math.isfinite(G2_sumE[1, -1])
+        if not sure:
+            # e^T overflowed somewhere (T > 709): sigma(T) = 1 - e^-L from the
+            # losses L = log(1 + e^T), computed without overflow
+            train.losses()
+            np.negative(train.L, dZ2m)
+            np.expm1(dZ2m, dZ2m)
+            mul(dZ2m, -self.S_over_m, dZ2m)
+            np.matmul(dZ2m, A1aT, self.G2)
         # dZ1 = W2^T dZ2 * g1'(Z1); [dW1 | db1] = (1/m) dZ1 [X; 1]^T. With n2 = 1,
         # W2^T dZ2 is an outer product, so entry (j, k) of [dW1 | db1] is
         # W2_j sum_i g1'(Z1)_ji dZ2_i [X; 1]_ki / m: the product is taken with
@@ -234,12 +258,15 @@ class FusedNetwork:
         self.dg(A1, A1, gprime)
         np.matmul(Xd, gprimeT, G1T)
         mul(G1T, W2, G1T)
-        return loss / self.m_train
+        # the array's own dot: a third faster than np.dot at this size
+        return sure and math.isfinite(grad.dot(grad))
 
-    def grad_square_sum(self) -> float:
-        """The sum of the squares of all gradients: finite exactly when all four
-        norms are (each is the root of a part of this sum), in one call."""
-        return float(self.grad.dot(self.grad))  # the method: a third faster than np.dot here
+    def cost(self) -> float:
+        """The training cost J at the parameters of the last ``backprop``."""
+        if self._sum_E_finite:
+            np.log1p(self.train.E, self.train.L)  # no e^T overflowed
+        # (otherwise backprop has computed the losses already)
+        return float(np.add.reduce(self.train.L0)) / self.m_train
 
     def stats(self, cost_train: float, test: bool = True) -> Stats:
         """The numbers at the parameters of the last ``backprop``, which gave
@@ -261,7 +288,8 @@ class FusedNetwork:
 
     def evaluate(self, test: bool = True) -> Stats:
         """``backprop`` and ``stats``: every number at the current parameters."""
-        return self.stats(self.backprop(), test)
+        self.backprop()
+        return self.stats(self.cost(), test)
 
     def test_numbers(self, thetas: np.ndarray) -> tuple[list[float], list[float]]:
         """The test set's cost and accuracy for each row of ``thetas`` (parameter

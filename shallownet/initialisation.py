@@ -51,6 +51,11 @@ class InitRun(NamedTuple):
     xs: np.ndarray
     ys: np.ndarray
 
+    @property
+    def stayed_at_zero(self) -> bool:
+        """Whether every weight and bias is still exactly 0 (zeros on a stationary point)."""
+        return not any(np.any(w) for w in self.params)
+
 
 # g1'(Z1) values a ScaleRun keeps for its histogram: an evenly spaced sample of
 # them when there are more (n1 = 64, m = 5,000 has 320,000: 2.5 MB a scale,

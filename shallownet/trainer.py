@@ -222,13 +222,13 @@ class Trainer:
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(k):
                 net.descend(alpha)
-                cost = net.backprop()
-                keep = step + 1 == last or not (step + 1) % history.stride
-                if not keep and isfinite(cost) and isfinite(net.grad_square_sum()):
+                sure = net.backprop()
+                if sure and (step + 1) % history.stride and step + 1 != last:
                     # a step the history drops: the gradient for the next one is all
-                    # it needs, once it is known that nothing diverged
+                    # it needs, once it is sure that nothing diverged
                     step += 1
                     continue
+                cost = net.cost()
                 stats = net.stats(cost, test=False)
                 if not (isfinite(cost) and isfinite(stats.norm_dW1) and isfinite(stats.norm_db1)
                         and isfinite(stats.norm_dW2) and isfinite(stats.norm_db2)):

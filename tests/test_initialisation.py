@@ -32,12 +32,27 @@ def test_zeros_keep_every_hidden_unit_identical_and_random_breaks_the_tie(compar
     assert runs["zeros"].acc_train == 0.5
 
 
-def test_with_sigmoid_the_zero_rows_move_and_stay_equal():
-    """tanh(0) = 0 keeps W1 at 0 exactly; sigmoid(0) = 1/2 makes every row move, together."""
-    runs = initialisation.compare(DEFAULTS.replace(activation="sigmoid", alpha=10.0), 3000)
+def test_with_sigmoid_and_unequal_classes_the_zero_rows_move_and_stay_equal():
+    """tanh(0) = 0 keeps W1 at 0 exactly; sigmoid(0) = 1/2 makes every row move, together,
+    once dZ2 = 1/2 - y does not sum to 0 (unequal classes)."""
+    settings = DEFAULTS.replace(activation="sigmoid", alpha=10.0)
+    d = make_data(settings)
+    keep = ~((d.Y_train[0] == 1) & (np.arange(d.Y_train.shape[1]) % 4 == 0))
+    data = d._replace(X_train=d.X_train[:, keep], Y_train=d.Y_train[:, keep])
+    assert data.Y_train.mean() < 0.45
+    runs = initialisation.compare(settings, 300, data=data)
     W1 = runs["zeros"].params.W1
-    assert np.abs(W1).max() > 1e-6
+    assert np.abs(W1).max() > 1e-3 and not runs["zeros"].stayed_at_zero
     assert runs["zeros"].symmetry <= 1e-9 * np.abs(W1).max()
+
+
+def test_with_sigmoid_and_equal_classes_the_zero_network_does_not_move():
+    """With as many points of each class, sum(1/2 - y) = 0: dW2 = db2 = 0, then dW1 = 0."""
+    settings = DEFAULTS.replace(activation="sigmoid", alpha=10.0)
+    assert make_data(settings).Y_train.mean() == 0.5
+    runs = initialisation.compare(settings, 300)
+    assert runs["zeros"].stayed_at_zero and not runs["random"].stayed_at_zero
+    assert runs["zeros"].costs[-1] == pytest.approx(np.log(2), rel=1e-12)
 
 
 def test_both_runs_train_on_the_same_data_from_their_own_initialisation(compared):

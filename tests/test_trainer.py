@@ -200,16 +200,29 @@ def test_divergence_on_a_step_the_history_drops_is_caught_as_on_a_step_it_keeps(
         np.testing.assert_array_equal(col, full.history.column(name), err_msg=name)
 
 
-def test_the_square_sum_of_the_gradients_is_finite_exactly_when_every_norm_is():
+def test_a_step_is_sure_of_its_numbers_only_when_the_cost_and_every_norm_are_finite():
     trainer = Trainer()
     net, p = trainer.net, trainer.params
     with np.errstate(over="ignore", invalid="ignore"):
-        assert math.isfinite(net.grad_square_sum())
+        assert net.backprop() is True
         # W2 of 1e200: the cost stays finite, dW1 (= W2 times a sum) is 1e198 and its square overflows
         net.set_params(sn.Params(p.W1, p.b1, np.full_like(p.W2, 1e200), p.b2))
-        stats = net.evaluate()
+        assert net.backprop() is False
+        stats = net.stats(net.cost())
         assert math.isfinite(stats.cost_train) and math.isinf(stats.norm_dW1)
-        assert math.isinf(net.grad_square_sum())
+        # e^T overflows on the misclassified points: the cost is still finite (log(1 + e^T)
+        # computed without overflow), and so are dZ2 and the gradients
+        big = sn.Params(p.W1 * 1e4, p.b1, p.W2 * 1e6, p.b2)
+        net.set_params(big)
+        assert net.backprop() is False
+        assert np.isinf(net.train.E).any()
+        stats = net.stats(net.cost())
+        cache = sn.forward(big, trainer.data.X_train)
+        assert stats.cost_train == pytest.approx(sn.compute_cost(cache, trainer.data.Y_train), rel=1e-12)
+        g = sn.backward(big, cache, trainer.data.X_train, trainer.data.Y_train)
+        for a, b in zip(net.grads(), g):
+            np.testing.assert_allclose(a, b, rtol=1e-9, atol=1e-14)
+    net.set_params(sn.Params(p.W1, p.b1, np.full_like(p.W2, 1e200), p.b2))
     trainer.start_from(net.params())
     assert trainer.divergence.quantity == "dW1" and trainer.step(5) == 0
 

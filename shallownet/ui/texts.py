@@ -307,6 +307,12 @@ EN = {
         "With {activation}, g1(0) = 0: under zeros A1 = 0 and W2 = 0, so dW1 = 0 and W1 never moves. "
         "With the sigmoid the rows move, but together."
     ),
+    "initialisation.zeros_balanced": (
+        "With the sigmoid, g1(0) = 1/2, yet under zeros nothing moves here either: a2 = 1/2 for every "
+        "example, so dZ2 = 1/2 - y sums to 0 over a training set with as many points of each class "
+        "(this one), and dW2 = db2 = 0, then dW1 = 0. The zero network is a stationary point. With "
+        "unequal classes W2 moves first, then the rows of W1 move, all together."
+    ),
     "initialisation.diverged": (
         "{run}: training stopped at step {step}: {quantity} became infinite or NaN (α = {alpha}); "
         "the last finite network is shown."
@@ -814,6 +820,12 @@ KO = {
     "initialisation.zeros_stay_zero": (
         "{activation}에서는 g1(0) = 0입니다: 모두 0에서 시작하면 A1 = 0, W2 = 0이므로 dW1 = 0이고 W1은 전혀 움직이지 "
         "않습니다. 시그모이드에서는 행들이 움직이지만 함께 움직입니다."
+    ),
+    "initialisation.zeros_balanced": (
+        "시그모이드에서는 g1(0) = 1/2이지만, 모두 0에서 시작하면 여기서도 아무것도 움직이지 않습니다: 모든 예제에서 "
+        "a2 = 1/2이므로, 두 클래스의 점 수가 같은 트레이닝 세트(지금의 세트)에서는 dZ2 = 1/2 - y의 합이 0이 되어 "
+        "dW2 = db2 = 0, 그다음 dW1 = 0입니다. 0 네트워크는 정류점입니다. 클래스 수가 다르면 W2가 먼저 움직이고, "
+        "그다음 W1의 행들이 모두 함께 움직입니다."
     ),
     "initialisation.diverged": (
         "{run}: 스텝 {step}에서 트레이닝이 멈췄습니다: {quantity} 값이 무한대 또는 NaN이 되었습니다 (α = {alpha}). "
