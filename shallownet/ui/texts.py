@@ -305,7 +305,7 @@ EN = {
     ),
     "initialisation.zeros_stay_zero": (
         "With {activation}, g1(0) = 0: under zeros A1 = 0 and W2 = 0, so dW1 = 0 and W1 never moves. "
-        "With the sigmoid the rows move, but together."
+        "The sigmoid's g1(0) is 1/2, which moves the rows, all together, when the classes are unequal."
     ),
     "initialisation.zeros_balanced": (
         "With the sigmoid, g1(0) = 1/2, yet under zeros nothing moves here either: a2 = 1/2 for every "
@@ -819,7 +819,7 @@ KO = {
     ),
     "initialisation.zeros_stay_zero": (
         "{activation}에서는 g1(0) = 0입니다: 모두 0에서 시작하면 A1 = 0, W2 = 0이므로 dW1 = 0이고 W1은 전혀 움직이지 "
-        "않습니다. 시그모이드에서는 행들이 움직이지만 함께 움직입니다."
+        "않습니다. 시그모이드는 g1(0) = 1/2이어서, 클래스의 점 수가 다르면 행들이 모두 함께 움직입니다."
     ),
     "initialisation.zeros_balanced": (
         "시그모이드에서는 g1(0) = 1/2이지만, 모두 0에서 시작하면 여기서도 아무것도 움직이지 않습니다: 모든 예제에서 "
