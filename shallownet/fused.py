@@ -157,7 +157,11 @@ class FusedNetwork:
       those steps' parameters to measure them together. A step then does the
       training set's work alone (the test set is a fifth of the examples at the
       default split), and the training set's numbers, so the whole run, are the
-      same however the test set is measured.
+      same however the test set is measured;
+    - ``backprop`` is all a step the history drops needs: dZ2 comes from e^T
+      directly, and the one check that nothing diverged (the sum of e^T) comes
+      out of the product that gives [dW2 | db2]; ``cost`` (the logarithms) and
+      ``stats`` are for the steps that are kept.
     """
 
     def __init__(self, X_train, Y_train, X_test, Y_test, n1: int, activation: str):
@@ -168,6 +172,7 @@ class FusedNetwork:
         self.test = TestSet(X_test, Y_test) if X_test.shape[1] else None
         # dZ2 = A2 - Y = S sigma(T), with the 1/m of the gradients folded in
         self.S_over_m = self.train.S / m
+        self._sum_E_finite = True  # as the last backprop found it (see cost)
 
         k1 = (n0 + 1) * n1  # size of [W1 | b1]
         self.size = k1 + n1 + 1

@@ -67,9 +67,11 @@ class History:
     def amend(self, steps, **columns) -> None:
         """Set columns (by name) of the rows of ``steps``, ascending, where they are
         still kept: ``amend(steps, cost_test=values)`` with one value per step."""
+        if not self._n:
+            return
         rows = self._rows[: self._n]
         steps = np.asarray(steps)
-        at = np.minimum(np.searchsorted(rows[:, 0], steps), max(self._n - 1, 0))
+        at = np.minimum(np.searchsorted(rows[:, 0], steps), self._n - 1)
         found = rows[at, 0] == steps
         for name, values in columns.items():
             rows[at[found], _INDEX[name]] = np.asarray(values)[found]

@@ -264,6 +264,18 @@ def test_history_stays_bounded_and_evenly_spaced_however_long_it_runs():
     assert trainer.latest.step == 10_000
 
 
+def test_history_amends_the_rows_it_still_keeps_and_skips_the_others():
+    h = History(capacity=4)
+    h.amend([0], cost_test=[1.0])  # nothing recorded yet: nothing to amend
+    for t in range(6):
+        h.record((t,) + (math.nan,) * 8)
+    assert h.column("step").tolist() == [0, 2, 4]  # 1, 3 and 5 dropped
+    h.amend([1, 2, 3, 4, 5], cost_test=[10.0, 20.0, 30.0, 40.0, 50.0], acc_test=[0.1, 0.2, 0.3, 0.4, 0.5])
+    assert h.column("cost_test")[1:].tolist() == [20.0, 40.0]
+    assert h.column("acc_test")[1:].tolist() == [0.2, 0.4]
+    assert math.isnan(h.column("cost_test")[0]) and math.isnan(h.column("cost_train")[1])
+
+
 def test_history_memory_is_fixed():
     h = History(capacity=8)
     for t in range(1000):
