@@ -15,13 +15,16 @@ st.title(t("playground.title"))
 with st.container(key="page-intro"):  # left out in presentation mode (present.py)
     st.caption(t("playground.intro"))
 controls.in_page()  # presentation mode: n1, alpha and the activation above the buttons
-controls.buttons(pg)
+# The buttons keep their place above the view but are drawn after it, as the
+# sidebar is: on a session's first run a moment after it (see panels.head_start).
+buttons = st.empty()  # its room is kept meanwhile (app.css)
 exchange.ignored_parameters(pg)
 panels.messages(pg)
 panels.live_panel(pg)
-# The sidebar's widgets come after the view, and on a session's first run a
-# moment after it: see panels.head_start.
-panels.head_start()
+panels.head_start("painted")
+with buttons.container(key="page-buttons"):
+    controls.buttons(pg)
+panels.head_start("buttons")
 controls.widgets(pg)
 exchange.panel(pg)
 exchange.follow(pg)

@@ -9,41 +9,44 @@ from .controls import KEY as SETTING_KEY
 from .frames import Feed
 from .live import live_view
 from .playground import FRAME_SECONDS, Playground
-from .stream import Stream
+from .stream import SIGNALS, Stream
 from .texts import t
 
 LIVE_KEY = "live"
-# On a session's first run, the widgets drawn after the live view wait until the
-# view has painted its first boundary, at most this long (see head_start).
+# On a session's first run, each part of the page drawn after the live view waits
+# until the view says the part before it is on the screen, at most this long (see
+# head_start).
 HEAD_START_MAX_SECONDS = 5.0
-STARTED_KEY = "live.started"  # in the session state once the view has had its head start
+STARTED_KEY = "live.started"  # in the session state once the first run's waits are over
 
 
-def head_start() -> None:
-    """On a session's first run, wait until the live view has painted its first
-    boundary (it says so over the live stream), at most HEAD_START_MAX_SECONDS,
-    before the rest of the page.
+def head_start(signal: str) -> None:
+    """On a session's first run, wait until the live view tells ``signal`` over the
+    live stream, at most HEAD_START_MAX_SECONDS: "painted" (its first boundary is
+    on the screen; the buttons come next), then "buttons" (the page shows them; the
+    sidebar comes next, and the view loads plotly.js after it, live.js).
 
-    Why: Streamlit's page draws the elements that reach it together in one go, and
-    the live view's frame does not start loading before they are drawn. The
-    sidebar's widgets (the first sliders and select boxes the page has: their
-    code loads, and React renders them, in slices, before anything of that
-    render shows) held the first boundary back: 1.5-1.7 times a bare Streamlit
-    page's first element in a copy of the page, 1.2-1.3 times with its sidebar
-    left out. A fixed wait of 1.2 s (before) was about right for a fast browser
-    and far too short for a 4x throttled one: there the view's frame was made
-    only in the render that drew the sidebar, ~3.4 s after the buttons (Chromium
-    trace; benchmarks/bench_live.py). A click in that moment (Play, say) is
-    answered at once: with runner.fastReruns (.streamlit/config.toml) Streamlit
-    starts the click's run without waiting for this one, which stops when it
-    wakes. Later runs change the page in place and do not wait.
+    Why: Streamlit's page draws the elements that reach it together in one go,
+    and the live view's frame does not start loading before they are drawn. Each
+    kind of widget's code loads on demand, and React renders them in slices
+    before anything of that render shows: at 4x CPU throttling (a slow laptop)
+    the buttons held the first boundary back by ~1 s, the sidebar's sliders and
+    select boxes by ~3 s, and plotly.js's parse and first charts, which the view
+    makes once its picture is painted, held the buttons and the sidebar back by
+    ~3 s (Chromium traces; benchmarks/bench_live.py). So the page comes in the
+    order it is needed: the picture, the buttons, the settings, the charts' axes.
+    A click in the meantime (Play, say) is answered at once: with
+    runner.fastReruns (.streamlit/config.toml) Streamlit starts the click's run
+    without waiting for this one, which stops when it wakes. Later runs change
+    the page in place and do not wait.
     """
     if st.session_state.get(STARTED_KEY):
         return
-    st.session_state[STARTED_KEY] = True
+    if signal == SIGNALS[-1]:
+        st.session_state[STARTED_KEY] = True
     stream = st.session_state.get("live_stream")
     if stream is not None:
-        stream.painted.wait(HEAD_START_MAX_SECONDS)
+        stream.told[signal].wait(HEAD_START_MAX_SECONDS)
 
 
 def playground() -> Playground:

@@ -38,6 +38,7 @@ from .frames import Feed
 from .playground import BATCH_SECONDS, FRAME_SECONDS, Playground
 
 STREAM_PATH = "/shallownet/live"
+SIGNALS = ("painted", "buttons")  # what the view tells over the stream (panels.head_start)
 
 # token -> its session's Stream; an entry goes when its session's state does
 _streams: weakref.WeakValueDictionary[str, Stream] = weakref.WeakValueDictionary()
@@ -57,7 +58,9 @@ class Stream:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
         self._owner: object | None = None  # the connection being served (a newer one takes over)
-        self.painted = threading.Event()  # the view has painted its first boundary
+        # what the view has told, on a session's first visit (panels.head_start):
+        # "painted", its first boundary; "buttons", the page's buttons are drawn
+        self.told = {signal: threading.Event() for signal in SIGNALS}
         _streams[self.token] = self
 
     def info(self) -> dict:
@@ -173,14 +176,14 @@ async def endpoint(websocket) -> None:
     owner = object()
 
     async def drain():
-        # the view says when its first boundary is painted (panels.head_start);
-        # this also hears the socket close
+        # the view says when its first boundary is painted and when the page's
+        # buttons are drawn (panels.head_start); this also hears the socket close
         while True:
             message = await websocket.receive()
             if message["type"] == "websocket.disconnect":
                 return
-            if message.get("text") == "painted":
-                stream.painted.set()
+            if message.get("text") in stream.told:
+                stream.told[message["text"]].set()
 
     listener = asyncio.create_task(drain())
     server = asyncio.create_task(serve(stream, websocket.send_bytes, owner))

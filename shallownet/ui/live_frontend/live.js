@@ -75,13 +75,14 @@
     waiting: null,    // the newest message that came before plotly.js was loaded {args, fromStream}
     socket: null,     // the live stream's websocket, while open
     painted: false,   // the first boundary is painted ...
-    paintedTold: false, // ... and the server was told (see panels.head_start)
+    told: {},         // what the server was told on the first visit: "painted", "buttons" (see tell)
     streamInfo: null, // where it is: {path, token}
     serverPlaying: false, // the newest payload handled says the server plays
     streamCheck: null, // the pending check that the stream is open (checkStream)
     streamWarned: false, // the view says the stream could not be opened
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
+    plotlyNow: false, // a button of the page was clicked: load plotly.js without waiting (loadPlotly)
     drawn: false,     // plotly.js has drawn the charts once
     clickClass: null, // the class a click on the plane adds (the page's choice), or null
     metricLabels: null, // the metric labels the view shows (JSON), rebuilt when they change
@@ -382,7 +383,7 @@
       performance.mark("painted");
       canvas.setAttribute("data-painted", "1");
       state.painted = true;
-      tellPainted();
+      tell();
     }
   }
 
@@ -738,10 +739,12 @@
 
   // Pause, heard at the click rather than when the server's answer arrives: the
   // frames still queued are dropped and the picture stays; the server is then
-  // asked to come back to it (see onRender). Play lifts the freeze.
+  // asked to come back to it (see onRender). Play lifts the freeze. A click on
+  // any button also wants plotly.js now, if it is still waiting (loadPlotly).
   try {
     window.parent.document.addEventListener("click", function (event) {
       if (!event.target.closest) return;
+      if (event.target.closest("button")) state.plotlyNow = true;
       if (event.target.closest(".st-key-pause")) { state.frozen = true; state.queue = []; }
       else if (event.target.closest("button")) {
         // any other button (Play, Step, Reset, ...): what the server sends next is
@@ -790,7 +793,7 @@
     socket.token = info.token;
     socket.onopen = function () {
       if (state.streamWarned) { state.streamWarned = false; status(""); }
-      tellPainted();
+      tell();
     };
     socket.onmessage = function (event) {
       // the payload's JSON length (4 bytes, little-endian), the JSON, the heatmaps
@@ -814,13 +817,30 @@
     if (state.streamWarned) status(state.texts.no_stream);
   }
 
-  // The first boundary is on the screen: the server sends the rest of the page
-  // (the sidebar) now. Told once, when both the picture and the socket are there.
-  function tellPainted() {
+  // On a session's first visit the server draws the page in parts, each once the
+  // view says the one before is on the screen (ui/panels.py, head_start): the
+  // buttons once the first boundary is painted ("painted"), the sidebar once the
+  // buttons show ("buttons"). Each is told once, when it is so and the socket is
+  // open; later visits of the session do not wait, and a told signal is harmless.
+  function tell() {
     var socket = state.socket;
-    if (state.painted && !state.paintedTold && socket && socket.readyState === 1) {
-      socket.send("painted");
-      state.paintedTold = true;
+    if (!socket || socket.readyState !== 1) return;
+    var now = { painted: state.painted, buttons: state.painted && pageShows(".st-key-play button") };
+    Object.keys(now).forEach(function (signal) {
+      if (now[signal] && !state.told[signal]) {
+        socket.send(signal);
+        state.told[signal] = true;
+      }
+    });
+  }
+
+  // Whether the page around the view shows ``selector`` (true when there is no
+  // such page to look at: not embedded, or embedded where it cannot be seen).
+  function pageShows(selector) {
+    try {
+      return window.parent === window || !!window.parent.document.querySelector(selector);
+    } catch (e) {
+      return true;
     }
   }
 
@@ -989,24 +1009,39 @@
     });
   }
 
-  // Load plotly.js (index.html has it preloaded) once a frame with the preview has
-  // been drawn; then handle the newest message that waited for it.
+  // Load plotly.js (index.html has it preloaded) once the preview is on the screen
+  // and the page around it is drawn; then handle the newest message that waited
+  // for it. plotly's parse and first charts take ~0.5 s here, seconds on a slow
+  // laptop, and on a first visit they would hold back the page's buttons and
+  // sidebar, which the server sends only after the preview (see tell). The page
+  // is drawn when its last element, the language switch, shows; a click on a
+  // button of the page, or PLOTLY_WAIT_MS, loads plotly at once.
+  var PLOTLY_WAIT_MS = 12000;
+
   function loadPlotly() {
     if (state.plotlyRequested) return;
     state.plotlyRequested = true;
-    window.requestAnimationFrame(function () {
-      setTimeout(function () {
-        var script = document.createElement("script");
-        script.src = "plotly-basic.min.js";
-        script.onload = function () {
-          var waiting = state.waiting;
-          state.waiting = null;
-          if (waiting) onRender(waiting.args, waiting.fromStream);
-        };
-        script.onerror = function () { status(state.texts.no_plotly); };
-        document.head.appendChild(script);
-      }, 0);
-    });
+    var since = performance.now();
+    (function whenThePageIsDrawn() {
+      tell();
+      if (!state.plotlyNow && !pageShows(".st-key-lang") && performance.now() - since < PLOTLY_WAIT_MS) {
+        setTimeout(whenThePageIsDrawn, 50);
+        return;
+      }
+      window.requestAnimationFrame(function () {
+        setTimeout(function () {
+          var script = document.createElement("script");
+          script.src = "plotly-basic.min.js";
+          script.onload = function () {
+            var waiting = state.waiting;
+            state.waiting = null;
+            if (waiting) onRender(waiting.args, waiting.fromStream);
+          };
+          script.onerror = function () { status(state.texts.no_plotly); };
+          document.head.appendChild(script);
+        }, 0);
+      });
+    })();
   }
 
   // A click on the boundary's plot area, when the page has chosen a class for new
