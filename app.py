@@ -49,9 +49,10 @@ def main() -> None:
         present.control()  # at the top of the page: the sidebar is gone
     # The sidebar's switches (language, and presentation when it is off) keep their
     # place at its top but are drawn after the page: on a session's first visit the
-    # Playground's live view then reaches the browser before any widget but its
-    # buttons (shallownet/ui/panels.py, head_start, says why). What is above the view
-    # in the page is drawn before it, so nothing moves.
+    # Playground's live view then reaches the browser before any widget
+    # (shallownet/ui/panels.py, head_start, says why). Above the view, the title is
+    # drawn before it and the buttons' row keeps its room till it comes, so nothing
+    # moves.
     side = st.sidebar.container()
     page.run()
     language.control(side)

@@ -54,16 +54,19 @@ def app_url(browser):
 
 
 @contextlib.contextmanager
-def app_page(browser, app_url, cpu_throttling=None, address="", window=WINDOW):
+def app_page(browser, app_url, cpu_throttling=None, address="", window=WINDOW, init_script=None):
     """A fresh browser session on the app at ``address`` (its path and query, such as
     "/equations?lang=ko"), in a window of ``window`` (width, height), its CPU
-    throttled ``cpu_throttling`` times if given, failing the test on any page error."""
+    throttled ``cpu_throttling`` times if given, with ``init_script`` run in each of
+    its frames before their own scripts, failing the test on any page error."""
     context = browser.new_context(viewport={"width": window[0], "height": window[1]})
     pg = context.new_page()
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     if cpu_throttling is not None:
         throttle(pg, cpu_throttling)
+    if init_script is not None:
+        pg.add_init_script(init_script)
     pg.goto(app_url + address)
     try:
         yield pg

@@ -93,3 +93,48 @@ def test_pause_freezes_the_frame_on_screen_on_a_slow_client(slow_page):
     time.sleep(1.0)
     shown = [number(v) for _, v in frame.evaluate("window.__steps")[1:]]
     assert shown == [at_click + 1], f"paused on step {at_click:,}; Step showed {shown}"
+
+
+# In the top page, from before its scripts run: at each animation frame, where the
+# live view's element is (its top, while the view has a height) and what the page
+# shows, logged when any of it changes.
+FIRST_VISIT = """
+(() => {
+  if (window !== window.top) return;
+  window.__visit = [];
+  let last = null;
+  const tick = () => {
+    const el = document.querySelector('.st-key-live'), frame = el && el.querySelector('iframe');
+    const doc = frame && frame.contentDocument;
+    const now = {
+      top: frame && frame.getBoundingClientRect().height > 0 ? Math.round(el.getBoundingClientRect().top) : null,
+      painted: !!(doc && doc.querySelector('#boundary-canvas[data-painted]')),
+      buttons: !!document.querySelector('.st-key-play button'),
+      sidebar: !!document.querySelector('.st-key-lang'),
+      charts: !!(doc && doc.querySelector('#charts[data-drawn]')),
+    };
+    const key = JSON.stringify(now);
+    if (key !== last) { window.__visit.push(now); last = key; }
+    if (!now.charts) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();
+"""
+
+
+def test_a_first_visit_draws_the_picture_first_and_nothing_moves(browser, app_url):
+    """On a slow client's first visit the page comes in the order it is needed
+    (panels.head_start): the picture, then the buttons, then the sidebar, then
+    plotly.js's charts. The buttons' row keeps its room meanwhile, so the view,
+    once it shows, stays where it is."""
+    from conftest import SLOW_CLIENT_RATE, app_page
+
+    with app_page(browser, app_url, SLOW_CLIENT_RATE, init_script=FIRST_VISIT) as page:
+        painted_frame(page, timeout=120_000)
+        page.wait_for_function("() => window.__visit.length && window.__visit.at(-1).charts", timeout=60_000)
+        visit = page.evaluate("window.__visit")
+    first = {what: next(i for i, now in enumerate(visit) if now[what]) for what in
+             ("painted", "buttons", "sidebar", "charts")}
+    assert first["painted"] < first["buttons"] < first["sidebar"] <= first["charts"], visit
+    tops = {now["top"] for now in visit if now["top"] is not None}
+    assert len(tops) == 1, visit
