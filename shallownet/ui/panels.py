@@ -38,15 +38,17 @@ def head_start(signal: str) -> None:
     A click in the meantime (Play, say) is answered at once: with
     runner.fastReruns (.streamlit/config.toml) Streamlit starts the click's run
     without waiting for this one, which stops when it wakes. Later runs change
-    the page in place and do not wait.
+    the page in place and do not wait, and neither does the rest of this run
+    once a wait has run out (the stream is not getting through: a proxy that
+    lets only Streamlit's own socket pass, say).
     """
     if st.session_state.get(STARTED_KEY):
         return
     if signal == SIGNALS[-1]:
         st.session_state[STARTED_KEY] = True
     stream = st.session_state.get("live_stream")
-    if stream is not None:
-        stream.told[signal].wait(HEAD_START_MAX_SECONDS)
+    if stream is not None and not stream.told[signal].wait(HEAD_START_MAX_SECONDS):
+        st.session_state[STARTED_KEY] = True
 
 
 def playground() -> Playground:
