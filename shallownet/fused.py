@@ -62,10 +62,10 @@ class TrainingSet(Examples):
         self.A1aT = self.A1a.T
         self.Z2 = np.empty((1, m))
         self.T = np.empty((1, m))
-        # dZ2 / m and e^T, stacked so that one product with [A1; 1]^T gives both
-        # [dW2 | db2] and the sum of e^T (by the row of ones): see FusedNetwork.backprop
-        self.dZ2m_E = np.empty((2, m))
-        self.dZ2m, self.E = self.dZ2m_E[:1], self.dZ2m_E[1:]
+        # dZ2 and e^T, stacked so that one product with [A1; 1]^T gives both
+        # m [dW2 | db2] and the sum of e^T (by the row of ones): see FusedNetwork.backprop
+        self.dZ2_E = np.empty((2, m))
+        self.dZ2, self.E = self.dZ2_E[:1], self.dZ2_E[1:]
         self.onePlusE = np.empty((1, m))
         self.L = np.empty((1, m))
         self.L0 = self.L[0]
@@ -170,8 +170,8 @@ class FusedNetwork:
         self.g, self.dg = activations.get(activation)
         self.train = TrainingSet(X_train, Y_train, n1)
         self.test = TestSet(X_test, Y_test) if X_test.shape[1] else None
-        # dZ2 = A2 - Y = S sigma(T), with the 1/m of the gradients folded in
-        self.S_over_m = self.train.S / m
+        # [X; 1] / m: the 1/m of [dW1 | db1] folded in (dW2's comes after its sum)
+        self.Xa_over_m = self.train.Xa / m
         self._sum_E_finite = True  # as the last backprop found it (see cost)
 
         k1 = (n0 + 1) * n1  # size of [W1 | b1]
@@ -199,8 +199,8 @@ class FusedNetwork:
         # a list into an index array) costs about as much as a ufunc call
         t = self.train
         self._buffers = (
-            self.Th1, self.Th2, self.W2, t, t.Xa, self.Xd, t.A1, t.A1aT, t.E, t.onePlusE,
-            t.dZ2m, t.dZ2m_E, self.G2_sumE, self.gprime, self.gprime.T, self.G1T, self.grad,
+            self.Th1, self.Th2, self.W2, t, self.Xa_over_m, self.Xd, t.A1, t.A1aT, t.E, t.onePlusE,
+            t.dZ2, t.dZ2_E, self.G2, self.G2_sumE, self.gprime, self.gprime.T, self.G1T, self.grad,
         )
 
     def set_params(self, p: Params) -> None:
@@ -235,31 +235,36 @@ class FusedNetwork:
         finite: every e^T is finite and so is their sum (the cost, a mean of
         log(1 + e^T), is smaller), and so is the sum of the squares of all
         gradients (each norm is the root of a part of it). False asks ``stats``."""
-        (Th1, Th2, W2, train, Xa, Xd, A1, A1aT, E, onePlusE, dZ2m, dZ2m_E, G2_sumE, gprime,
-         gprimeT, G1T, grad) = self._buffers
+        (Th1, Th2, W2, train, Xa_over_m, Xd, A1, A1aT, E, onePlusE, dZ2, dZ2_E, G2, G2_sumE,
+         gprime, gprimeT, G1T, grad) = self._buffers
         mul = np.multiply
+        m = self.m_train
         train.forward(Th1, Th2, self.g)
-        # backward, with the 1/m in dZ2: dZ2 = A2 - Y = (1 - 2y) sigma(T), and
-        # sigma(T) = e^T / (1 + e^T); [dW2 | db2] = (1/m) dZ2 [A1; 1]^T, and the sum
-        # of e^T from the same product
+        # backward: dZ2 = A2 - Y = (1 - 2y) sigma(T), and sigma(T) = e^T / (1 + e^T);
+        # [dW2 | db2] = (1/m) dZ2 [A1; 1]^T, and the sum of e^T from the same
+        # product. The sum comes before the 1/m, as in network.backward (which
+        # says why: the zero network must stay at zero on any CPU).
         np.add(E, 1.0, onePlusE)
-        np.divide(E, onePlusE, dZ2m)
-        mul(dZ2m, self.S_over_m, dZ2m)
-        np.matmul(dZ2m_E, A1aT, G2_sumE)
+        np.divide(E, onePlusE, dZ2)
+        mul(dZ2, train.S, dZ2)
+        np.matmul(dZ2_E, A1aT, G2_sumE)
+        mul(G2, 1 / m, G2)
         sure = self._sum_E_finite = math.isfinite(G2_sumE[1, -1])
         if not sure:
             # e^T overflowed somewhere (T > 709): sigma(T) = 1 - e^-L from the
             # losses L = log(1 + e^T), computed without overflow
             train.losses()
-            np.negative(train.L, dZ2m)
-            np.expm1(dZ2m, dZ2m)
-            mul(dZ2m, -self.S_over_m, dZ2m)
-            np.matmul(dZ2m, A1aT, self.G2)
+            np.negative(train.L, dZ2)
+            np.expm1(dZ2, dZ2)
+            mul(dZ2, train.S, dZ2)
+            np.negative(dZ2, dZ2)
+            np.matmul(dZ2, A1aT, G2)
+            mul(G2, 1 / m, G2)
         # dZ1 = W2^T dZ2 * g1'(Z1); [dW1 | db1] = (1/m) dZ1 [X; 1]^T. With n2 = 1,
         # W2^T dZ2 is an outer product, so entry (j, k) of [dW1 | db1] is
         # W2_j sum_i g1'(Z1)_ji dZ2_i [X; 1]_ki / m: the product is taken with
-        # [X; 1] scaled by dZ2, and the (n1, m) array dZ1 is never built.
-        mul(Xa, dZ2m, Xd)
+        # [X; 1] / m scaled by dZ2, and the (n1, m) array dZ1 is never built.
+        mul(Xa_over_m, dZ2, Xd)
         self.dg(A1, A1, gprime)
         np.matmul(Xd, gprimeT, G1T)
         mul(G1T, W2, G1T)

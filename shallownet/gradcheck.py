@@ -201,10 +201,10 @@ def _backward_with(p: Params, cache: Cache, X, Y, activation: str, *, dg=None, s
     scale2 = 1 / m if scale2 is None else scale2
     dg = activations.get(activation).dg(cache.Z1, cache.A1) if dg is None else dg
     dZ2 = sign * (cache.A2 - Y)
-    dW2 = scale2 * dZ2 @ cache.A1.T
+    dW2 = scale2 * (dZ2 @ cache.A1.T)
     db2 = scale2 * np.sum(dZ2, axis=1, keepdims=True)
     dZ1 = (p.W2.T @ dZ2) * dg
-    dW1 = (1 / m) * dZ1 @ X.T
+    dW1 = (1 / m) * (dZ1 @ X.T)
     db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=keepdims1)
     return Grads(dW1=dW1, db1=db1, dW2=dW2, db2=db2)
 

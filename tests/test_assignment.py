@@ -26,10 +26,13 @@ def replay():
 def test_replay_reaches_the_published_training_accuracy(replay):
     assert replay.step_count == 10_000
     assert replay.latest.acc_train >= assignment.PUBLISHED_ACCURACY
-    # 363 of 400 points, as the plain functions of network.py get after 10,000 steps.
-    # The assignment prints "90%" (a %d of 90.5 or of 90.75 alike); by then the run
-    # oscillates and one point may flip on rounding (an earlier trainer got 362)
-    assert replay.latest.acc_train == 0.9075
+    # The assignment prints "90%" (a %d of the percentage).
+    assert int(100 * replay.latest.acc_train) == 90
+    # 362 or 363 of 400 points. By 10,000 steps the run oscillates (alpha = 1.2) and
+    # a point next to the boundary flips on rounding: the plain functions of
+    # network.py get 363; the fast trainer got 363 on a CPU without AVX-512 and 362
+    # on one with it, where numpy's vectorised functions round differently.
+    assert round(400 * replay.latest.acc_train) in (362, 363)
 
 
 def test_replay_prints_the_published_costs(replay):
