@@ -23,6 +23,10 @@ from shallownet.ui.texts import t  # noqa: E402
 
 
 def main() -> None:
+    # imported in a script run, not with this file: it declares the live view's
+    # component, which Streamlit serves only if that happens in a run
+    from shallownet.ui import panels
+
     router.through_app()  # first of all: on a fresh server Streamlit may route by file (ui/router.py)
 
     language.choose()  # from the address, the session or the browser, before any text
@@ -31,10 +35,9 @@ def main() -> None:
     # styles for every page (a style-only st.html goes to the page's head, taking no room)
     st.html(Path(__file__).parent / "shallownet" / "ui" / "app.css")
 
-    page = st.navigation({
-        t("nav.train"): [
-            st.Page("pages/playground.py", title=t("page.playground"), icon="🎛️", default=True),
-        ],
+    playground = st.Page("pages/playground.py", title=t("page.playground"), icon="🎛️", default=True)
+    sections = {
+        t("nav.train"): [playground],
         t("nav.lecture"): [
             st.Page("pages/equations.py", title=t("page.equations"), icon="🧮"),
             st.Page("pages/initialisation.py", title=t("page.initialisation"), icon="🎲"),
@@ -42,22 +45,27 @@ def main() -> None:
             st.Page("pages/hidden_units.py", title=t("page.hidden_units"), icon="🔬"),
             st.Page("pages/hidden_layer_size.py", title=t("page.hidden_layer_size"), icon="📏"),
         ],
-    })
+    }
+    # Streamlit's own navigation is hidden: the sidebar's top (the pages' links and
+    # the switches) is ours, so that on a session's first visit to the Playground
+    # it can come after the live view (shallownet/ui/panels.py, head_start, says
+    # why). Streamlit's navigation, rendered with the page's first elements, held
+    # the view's first boundary back by ~0.15 s at 4x CPU throttling (a slow
+    # laptop). Elsewhere it comes before the page.
+    page = st.navigation(sections, position="hidden")
     presenting = present.active()
     present.style()
     if presenting:
         present.control()  # at the top of the page: the sidebar is gone
-    # The sidebar's switches (language, and presentation when it is off) keep their
-    # place at its top but are drawn after the page: on a session's first visit the
-    # Playground's live view then reaches the browser before any widget
-    # (shallownet/ui/panels.py, head_start, says why). Above the view, the title is
-    # drawn before it and the buttons' row keeps its room till it comes, so nothing
-    # moves.
-    side = st.sidebar.container()
-    page.run()
-    language.control(side)
-    if not presenting:
-        present.control(side)
+    links, switches = st.sidebar.container(key="page-links"), st.sidebar.container()
+
+    def sidebar_top():
+        router.links(links, sections)
+        language.control(switches)
+        if not presenting:
+            present.control(switches)
+
+    router.run(page, sidebar_top, later=page is playground and not panels.started())
 
 
 if get_script_run_ctx(suppress_warning=True) is None:

@@ -25,6 +25,7 @@ panels.head_start("painted")
 with buttons.container(key="page-buttons"):
     controls.buttons(pg)
 panels.head_start("buttons")
+router.sidebar_now()  # the sidebar's top (app.py), above the widgets
 controls.widgets(pg)
 exchange.panel(pg)
 exchange.follow(pg)

@@ -67,3 +67,47 @@ def test_a_first_visit_in_presentation_mode_has_its_controls_above_the_buttons()
     assert at.session_state[panels.STARTED_KEY] is True  # the first run had its wait
     at.slider(key="setting.n1").set_value(5).run()
     assert at.session_state["playground"].settings.n1 == 5
+
+
+def _sidebar_top(at) -> list[tuple[str, str]]:
+    """The sidebar's elements in order, as (type, label or text), up to its first
+    subheader (where the page's own widgets start)."""
+    out = []
+    for e in _in_order(at.sidebar):
+        if e.type == "subheader":
+            break
+        label = getattr(e, "label", None) or getattr(e, "value", None)
+        if e.type == "page_link":
+            label = e.proto.label
+        if isinstance(label, str):
+            out.append((e.type, label))
+    return out
+
+
+def test_the_sidebar_starts_with_the_pages_links_in_the_pages_language_then_the_switches():
+    """Streamlit's navigation is hidden (app.py): the links are drawn by the app,
+    on a first visit to the Playground after the view (router.run), and above the
+    page's own widgets in every case."""
+    for first_visit in (True, False):
+        for lang, table in (("en", texts.EN), ("ko", texts.KO)):
+            at = opened(lang=lang, first_visit=first_visit)
+            top = _sidebar_top(at)
+            links = [label for kind, label in top if kind == "page_link"]
+            assert links == [table[f"page.{name}"] for name in (
+                "playground", "equations", "initialisation", "gradient_check", "hidden_units",
+                "hidden_layer_size")], top
+            assert top[0] == ("caption", table["nav.train"]) and ("caption", table["nav.lecture"]) in top
+            kinds = [kind for kind, _ in top]
+            assert kinds.index("button_group") > kinds.index("divider") > max(
+                i for i, kind in enumerate(kinds) if kind == "page_link"), top
+            assert "toggle" in kinds  # presentation mode's switch, under the language's
+
+
+def test_a_lecture_page_has_the_same_links_above_its_widgets():
+    at = opened()
+    at.switch_page("pages/equations.py")
+    at = at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == texts.EN["page.equations"]
+    links = [label for kind, label in _sidebar_top(at) if kind == "page_link"]
+    assert texts.EN["page.playground"] in links and texts.EN["page.equations"] in links

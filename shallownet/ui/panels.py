@@ -20,6 +20,11 @@ HEAD_START_MAX_SECONDS = 5.0
 STARTED_KEY = "live.started"  # in the session state once the first run's waits are over
 
 
+def started() -> bool:
+    """Whether this session's first run of the Playground is over (or past its waits)."""
+    return bool(st.session_state.get(STARTED_KEY))
+
+
 def head_start(signal: str) -> None:
     """On a session's first run, wait until the live view tells ``signal`` over the
     live stream, at most HEAD_START_MAX_SECONDS: "painted" (its first boundary is
@@ -42,7 +47,7 @@ def head_start(signal: str) -> None:
     once a wait has run out (the stream is not getting through: a proxy that
     lets only Streamlit's own socket pass, say).
     """
-    if st.session_state.get(STARTED_KEY):
+    if started():
         return
     if signal == SIGNALS[-1]:
         st.session_state[STARTED_KEY] = True

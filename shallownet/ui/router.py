@@ -13,12 +13,20 @@ app.py (the page keeps its address, which names it the same way in both).
 app.py asks first too: the first session after a restart, on the root address,
 ran app.py inside the file router's own navigation, and every element of the
 Playground came twice (two Play buttons, two live views).
+
+Streamlit's own navigation is hidden (app.py says why); the sidebar's top, the
+pages' links and the switches, is drawn by app.py with ``run`` and ``links``.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+# what run() holds back for the page that it runs (each script run has a thread of its own)
+_waiting: ContextVar[list | None] = ContextVar("sidebar_top", default=None)
 
 
 def through_app() -> None:
@@ -26,3 +34,39 @@ def through_app() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def run(page, sidebar_top, *, later: bool) -> None:
+    """Run ``page``, with ``sidebar_top`` (a function that draws the sidebar's top)
+    called before it; or, if ``later``, when the page calls ``sidebar_now``, or
+    after the page if it does not."""
+    if not later:
+        sidebar_top()
+        page.run()
+        return
+    waiting = [sidebar_top]
+    token = _waiting.set(waiting)
+    try:
+        page.run()
+    finally:
+        _waiting.reset(token)
+    sidebar_now(waiting)
+
+
+def sidebar_now(waiting: list | None = None) -> None:
+    """The page is ready for the sidebar's top, if ``run`` holds it back: it is
+    drawn now, above the page's own widgets in the sidebar."""
+    waiting = _waiting.get() if waiting is None else waiting
+    while waiting:
+        waiting.pop()()
+
+
+def links(where, sections: dict) -> None:
+    """The pages' links in ``where``, under their sections' names, as Streamlit's
+    own sidebar navigation shows them (the current page's highlighted)."""
+    with where:
+        for title, pages in sections.items():
+            st.caption(title)
+            for page in pages:
+                st.page_link(page, width="stretch")
+        st.divider()

@@ -111,11 +111,18 @@ FIRST_VISIT = """
       painted: !!(doc && doc.querySelector('#boundary-canvas[data-painted]')),
       buttons: !!document.querySelector('.st-key-play button'),
       sidebar: !!document.querySelector('.st-key-lang'),
+      links: !!document.querySelector('.st-key-page-links [data-testid=stCaptionContainer]'),
+      widgets: !!document.querySelector('[data-testid=stSidebar] [data-testid=stHeading]'),
+      linksLoading: !!document.querySelector('.st-key-page-links [data-testid=stSkeleton]'),
+      langTop: (() => {
+        const lang = document.querySelector('.st-key-lang');
+        return lang ? Math.round(lang.getBoundingClientRect().top) : null;
+      })(),
       charts: !!(doc && doc.querySelector('#charts[data-drawn]')),
     };
     const key = JSON.stringify(now);
     if (key !== last) { window.__visit.push(now); last = key; }
-    if (!now.charts) requestAnimationFrame(tick);
+    if (!now.charts || !now.links || now.linksLoading) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })();
@@ -124,17 +131,24 @@ FIRST_VISIT = """
 
 def test_a_first_visit_draws_the_picture_first_and_nothing_moves(browser, app_url):
     """On a slow client's first visit the page comes in the order it is needed
-    (panels.head_start): the picture, then the buttons, then the sidebar, then
-    plotly.js's charts. The buttons' row keeps its room meanwhile, so the view,
-    once it shows, stays where it is."""
+    (panels.head_start): the picture, then the buttons, then the sidebar (the
+    pages' links at its top, then its widgets), then plotly.js's charts. The
+    buttons' row keeps its room meanwhile, so the view, once it shows, stays where
+    it is; and while the links' code loads their placeholders take their room, so
+    that the switches below them stay where they are too."""
     from conftest import SLOW_CLIENT_RATE, app_page
 
     with app_page(browser, app_url, SLOW_CLIENT_RATE, init_script=FIRST_VISIT) as page:
         painted_frame(page, timeout=120_000)
-        page.wait_for_function("() => window.__visit.length && window.__visit.at(-1).charts", timeout=60_000)
+        page.wait_for_function("() => window.__visit.length && window.__visit.at(-1).charts"
+                               " && window.__visit.at(-1).links && !window.__visit.at(-1).linksLoading",
+                               timeout=60_000)
         visit = page.evaluate("window.__visit")
     first = {what: next(i for i, now in enumerate(visit) if now[what]) for what in
-             ("painted", "buttons", "sidebar", "charts")}
+             ("painted", "buttons", "sidebar", "links", "widgets", "charts")}
     assert first["painted"] < first["buttons"] < first["sidebar"] <= first["charts"], visit
+    assert first["buttons"] < first["links"] <= first["sidebar"] <= first["widgets"], visit
     tops = {now["top"] for now in visit if now["top"] is not None}
     assert len(tops) == 1, visit
+    lang_tops = {now["langTop"] for now in visit if now["langTop"] is not None}
+    assert len(lang_tops) == 1, visit
