@@ -50,7 +50,7 @@ def main() -> None:
     # the switches) is ours, so that on a session's first visit to the Playground
     # it can come after the live view (shallownet/ui/panels.py, head_start, says
     # why). Streamlit's navigation, rendered with the page's first elements, held
-    # the view's first boundary back by ~0.15 s at 4x CPU throttling (a slow
+    # the view's first boundary back by ~0.2 s at 4x CPU throttling (a slow
     # laptop). Elsewhere it comes before the page.
     page = st.navigation(sections, position="hidden")
     presenting = present.active()
