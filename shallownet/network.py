@@ -116,13 +116,13 @@ def backward(p: Params, cache: Cache, X, Y, activation: str = "tanh") -> Grads:
     dg = activations.get(activation).dg
     X = _check_inputs(p, X)
     m = X.shape[1]
-    # Each sum is taken before its 1/m (the parentheses). With all weights zero, the sigmoid and as
-    # many examples of each class, dZ2 is +-1/2 and A1 is 1/2: the terms of dW2's
-    # and db2's sums cancel exactly, in whatever order the matrix product adds
-    # them up (a BLAS on another CPU adds them up in another), and the network
-    # stays at zero, as the lecture says. Scaled by 1/m first, they are not exact,
-    # and on a CPU with AVX-512 the rounding left dW2 at 2e-17, which 300 steps
-    # at alpha = 10 grew into a trained network.
+    # Each sum is taken before its 1/m (the parentheses). With all weights zero,
+    # the sigmoid and as many examples of each class, dZ2 is +-1/2 and A1 is 1/2:
+    # the terms of dW2's and db2's sums cancel exactly, in whatever order the
+    # matrix product adds them up (a BLAS on another CPU adds them up in
+    # another), and the network stays at zero, as the lecture says. Scaled by
+    # 1/m first, they are not exact, and on a CPU with AVX-512 the rounding left
+    # dW2 at 2e-17, which 300 steps at alpha = 10 grew into a trained network.
     dZ2 = cache.A2 - Y
     dW2 = (1 / m) * (dZ2 @ cache.A1.T)
     db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)

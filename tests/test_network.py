@@ -225,3 +225,27 @@ def test_each_activation_gives_the_same_result_in_place(name):
     np.testing.assert_array_equal(buf, expected)
     other = np.empty_like(z)
     np.testing.assert_array_equal(g(z, other), expected)
+
+
+def test_the_zero_network_has_exactly_zero_gradients_in_any_order_of_the_examples():
+    """Sigmoid, zero weights, as many examples of each class: dZ2 = +-1/2 and A1 = 1/2,
+    so every gradient is exactly zero, and the network never moves. The matrix
+    product may add the examples up in any order (a BLAS on another CPU does);
+    shuffling them tries other orders here. With the 1/m taken before the sums,
+    6 of these 20 orders gave a dW2 of ~1e-17 on a CPU with AVX-512."""
+    from shallownet.fused import FusedNetwork
+
+    rng = np.random.default_rng(0)
+    m = 320
+    X, Y = rng.normal(size=(2, m)), np.array([[0, 1] * (m // 2)])
+    p = sn.init_params(2, 4, method="zeros")
+    for _ in range(20):
+        order = rng.permutation(m)
+        Xs, Ys = X[:, order], Y[:, order]
+        plain = sn.backward(p, sn.forward(p, Xs, "sigmoid"), Xs, Ys, "sigmoid")
+        fused = FusedNetwork(Xs, Ys, Xs[:, :0], Ys[:, :0], 4, "sigmoid")
+        fused.set_params(p)
+        fused.backprop()
+        for grads in (plain, fused.grads()):
+            for g in grads:
+                assert not np.any(g), grads
