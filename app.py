@@ -57,11 +57,9 @@ def main() -> None:
     present.style()
     if presenting:
         present.control()  # at the top of the page: the sidebar is gone
+    links, switches = st.sidebar.container(key="page-links"), st.sidebar.container()
+
     def sidebar_top():
-        # made here, not before the page: on a first visit even an empty sidebar
-        # container, sent with the page's first elements, held the view back
-        # (~0.08 s at 4x throttling, fresh pages of the two versions in turn)
-        links, switches = st.sidebar.container(key="page-links"), st.sidebar.container()
         router.links(links, sections)
         language.control(switches)
         if not presenting:

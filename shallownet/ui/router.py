@@ -38,9 +38,8 @@ def through_app() -> None:
 
 def run(page, sidebar_top, *, later: bool) -> None:
     """Run ``page``, with ``sidebar_top`` (a function that draws the sidebar's top)
-    called before it; or, if ``later``, when the page calls ``sidebar_now``, which
-    it must do before it draws anything in the sidebar (else the top would come
-    below that; a page that never calls it gets the top after it has run)."""
+    called before it; or, if ``later``, when the page calls ``sidebar_now``, or
+    after the page if it does not."""
     if not later:
         sidebar_top()
         page.run()
