@@ -108,6 +108,7 @@ FIRST_VISIT = """
     const doc = frame && frame.contentDocument;
     const now = {
       top: frame && frame.getBoundingClientRect().height > 0 ? Math.round(el.getBoundingClientRect().top) : null,
+      width: frame && frame.getBoundingClientRect().height > 0 ? Math.round(el.getBoundingClientRect().width) : null,
       painted: !!(doc && doc.querySelector('#boundary-canvas[data-painted]')),
       buttons: !!document.querySelector('.st-key-play button'),
       sidebar: !!document.querySelector('.st-key-lang'),
@@ -150,5 +151,8 @@ def test_a_first_visit_draws_the_picture_first_and_nothing_moves(browser, app_ur
     assert first["buttons"] < first["links"] <= first["sidebar"] <= first["widgets"], visit
     tops = {now["top"] for now in visit if now["top"] is not None}
     assert len(tops) == 1, visit
+    # nor does it get narrower when the sidebar comes (its room is there from the start)
+    widths = {now["width"] for now in visit if now["width"] is not None}
+    assert len(widths) == 1, visit
     lang_tops = {now["langTop"] for now in visit if now["langTop"] is not None}
     assert len(lang_tops) == 1, visit
