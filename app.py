@@ -57,6 +57,9 @@ def main() -> None:
     present.style()
     if presenting:
         present.control()  # at the top of the page: the sidebar is gone
+    # Made now, empty, even when their contents come after the page: with no
+    # sidebar element among the page's first elements Streamlit draws no sidebar,
+    # and the view, laid out the window's width, would shrink when it came.
     links, switches = st.sidebar.container(key="page-links"), st.sidebar.container()
 
     def sidebar_top():
