@@ -126,7 +126,7 @@ def widgets(pg: Playground, lang: str | None = None, *, playground: bool = True)
             _activation(st, lang)
         st.selectbox(t("setting.init", lang), INIT_METHODS, key=KEY + "init",
                      format_func=lambda n: t(f"init.{n}", lang), help=t("help.init", lang))
-        st.select_slider(t("setting.init_scale", lang), FIELDS["init_scale"]["ticks"], key=KEY + "init_scale",
+        st.select_slider(t("setting.init_scale", lang), _ticks_and_current("init_scale"), key=KEY + "init_scale",
                          format_func=_fmt, help=t("help.init_scale", lang),
                          disabled=st.session_state[KEY + "init"] == "zeros")
 
@@ -164,12 +164,31 @@ def _activation(where, lang) -> None:
 
 
 def _alpha(where, lang) -> None:
-    where.select_slider(t("setting.alpha", lang), FIELDS["alpha"]["ticks"], key=KEY + "alpha",
+    where.select_slider(t("setting.alpha", lang), _ticks_and_current("alpha"), key=KEY + "alpha",
                         format_func=_fmt, help=t("help.alpha", lang))
 
 
+def _ticks_and_current(name: str) -> tuple[float, ...]:
+    """A log-scale setting's ticks and, in its place among them, the session's value.
+
+    A link or a file may set any value in the range (alpha = 0.37). A select_slider
+    whose value is not among its options falls back to its first option (0.0001),
+    silently, and the next run applies that. Its key is its identity, so options
+    that change between runs keep its value; a non-tick value leaves the options
+    once the slider is moved to a tick."""
+    ticks = FIELDS[name]["ticks"]
+    current = st.session_state.get(KEY + name)
+    if current is None or current in ticks:
+        return ticks
+    return tuple(sorted((*ticks, current)))
+
+
 def _fmt(x: float) -> str:
-    return f"{x:g}"
+    """A select_slider keeps its value as this text: ``:g`` where that reads back
+    as the same number (every tick, 0.37), else the shortest text that does, so
+    that no two options share a label and the value shown is the value used."""
+    short = f"{x:g}"
+    return short if float(short) == x else repr(float(x))
 
 
 def buttons(pg: Playground, lang: str | None = None) -> None:
