@@ -1,15 +1,19 @@
 """Start the app on a free port and drive it in headless chromium: shared by the live
 benchmark and the end-to-end tests (what they run in the page, and a slow client by
-Chromium's CPU throttling)."""
+Chromium's CPU throttling). Also a real nginx in front of it (behind_nginx), with
+deploy/nginx.conf's configuration or a typical Streamlit-only one."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -121,33 +125,164 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_healthy(url: str, proc: subprocess.Popen, what: str, log=None, timeout: float = 30) -> None:
+    """Wait until ``url``/_stcore/health answers "ok"; raise, with ``proc``'s output
+    (and ``log()``, if given), if ``proc`` ends first or ``timeout`` s pass."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
+                if r.read() == b"ok":
+                    return
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                if proc.poll() is None:
+                    proc.kill()
+                output = proc.communicate(timeout=5)[0] or ""
+                raise RuntimeError(f"{what} did not start:\n" + output + (log() if log else "")) from None
+            time.sleep(0.2)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End ``proc`` (one we started): politely, then for sure."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
 @contextlib.contextmanager
-def running_app(script: str = "app.py", port: int | None = None, env: dict | None = None):
-    """``streamlit run <script>`` on a free port; yields (url, process)."""
+def running_app(script: str = "app.py", port: int | None = None, env: dict | None = None,
+                base_url_path: str | None = None):
+    """``streamlit run <script>`` on a free port, under ``base_url_path`` if given
+    (``--server.baseUrlPath``, such as "course"); yields (url, process), the url
+    the app's root: "http://127.0.0.1:<port>", or ".../course" under a base path."""
     port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    base = (base_url_path or "").strip("/")
+    if base:
+        cmd += ["--server.baseUrlPath", base]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base}" if base else "")
     try:
-        deadline = time.time() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("the app did not start:\n" + (proc.stdout.read() or "")) from None
-                time.sleep(0.2)
+        wait_healthy(url, proc, "the app")
         yield url, proc
     finally:
-        proc.terminate()
+        stop(proc)
+
+
+# --- a real nginx in front of the app ----------------------------------------
+NGINX = "/usr/sbin/nginx"  # Debian's (apt-get install nginx)
+DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
+# "everything": deploy/nginx.conf as it is, every path forwarded, websockets on any
+# path upgraded. "streamlit-only": a typical configuration for any Streamlit app,
+# made from the same file: every path forwarded as plain HTTP, and only Streamlit's
+# own websocket (/_stcore/stream) upgraded; the live view's socket (.../shallownet/live)
+# reaches the app as a plain GET, which it refuses.
+PROXY_MODES = ("everything", "streamlit-only")
+_DEPLOY_BASE = "/course"  # the base path deploy/nginx.conf is written for
+
+
+def _location(conf: str, path: str) -> re.Match:
+    """deploy/nginx.conf's ``location <path> { ... }`` block, with the comment lines
+    just above it."""
+    m = re.search(rf"(?m)(?:^    #.*\n)*^    location {re.escape(path)} \{{\n(?:.*\n)*?^    \}}\n", conf)
+    if m is None:
+        raise ValueError(f"{DEPLOY_CONF} has no `location {path} {{ ... }}`")
+    return m
+
+
+def _fill(conf: str, directive: str, value: str) -> str:
+    """``directive`` (a line of its own, as written in deploy/nginx.conf) as ``value``."""
+    conf, n = re.subn(rf"(?m)^(\s*){re.escape(directive)}$", lambda m: m.group(1) + value, conf)
+    if n != 1:
+        raise ValueError(f"{DEPLOY_CONF}: `{directive}` is there {n} times, not once")
+    return conf
+
+
+def nginx_site(app_port: int, listen_port: int, base_path: str = "", mode: str = "everything") -> str:
+    """deploy/nginx.conf for a test: listening on 127.0.0.1:``listen_port``, in front
+    of the app on ``app_port``, at ``base_path`` ("course", or "" for the root), as
+    it is ("everything") or made "streamlit-only" (PROXY_MODES)."""
+    if mode not in PROXY_MODES:
+        raise ValueError(f"mode {mode!r} is not one of {PROXY_MODES}")
+    conf = DEPLOY_CONF.read_text()
+    conf = _fill(conf, "listen 80;", f"listen 127.0.0.1:{listen_port};")
+    conf = _fill(conf, "server_name shallownet.example.org;", "server_name 127.0.0.1;")
+    conf = _fill(conf, "server 127.0.0.1:8501;", f"server 127.0.0.1:{app_port};")
+    if mode == "streamlit-only":
+        m = _location(conf, _DEPLOY_BASE + "/shallownet/live")
+        conf = conf[:m.start()] + conf[m.end():]
+        m = _location(conf, _DEPLOY_BASE + "/")
+        block = re.sub(r"(?m)^\s*(# a websocket on any other path.*|proxy_set_header (Upgrade|Connection) .*)\n",
+                       "", m.group(0))
+        conf = conf[:m.start()] + block + conf[m.end():]
+    base = base_path.strip("/")
+    if base:
+        conf = conf.replace(_DEPLOY_BASE, "/" + base)
+    else:
+        m = _location(conf, "= " + _DEPLOY_BASE)
+        conf = conf[:m.start()] + conf[m.end():]
+        conf = conf.replace(_DEPLOY_BASE + "/", "/")
+    return conf
+
+
+def nginx_conf(site: str, prefix: str) -> str:
+    """A whole nginx.conf around ``site`` (nginx_site) that keeps every file nginx
+    writes (logs, pid, temporary files) in the directory ``prefix``; one process."""
+    return f"""# made by benchmarks/live_app.py (nginx_conf) for a test; deploy/nginx.conf's site
+master_process off;
+worker_processes 1;
+error_log {prefix}/error.log info;
+pid {prefix}/nginx.pid;
+events {{
+    worker_connections 256;
+}}
+http {{
+    access_log {prefix}/access.log;
+    client_body_temp_path {prefix}/client_body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+
+{site}
+}}
+"""
+
+
+@contextlib.contextmanager
+def behind_nginx(app_url: str, mode: str = "everything", port: int | None = None):
+    """A real nginx (Debian's, NGINX) on a free port of 127.0.0.1 in front of the app
+    at ``app_url`` (running_app's url), at the same path, configured by nginx_site
+    in ``mode`` (PROXY_MODES); yields its url for the app ("http://127.0.0.1:<port>",
+    then the app's base path if it has one). It runs in the foreground, writes only
+    in a temporary directory, and is killed on the way out."""
+    if not os.path.exists(NGINX):
+        raise RuntimeError(NO_NGINX)
+    app = urllib.parse.urlsplit(app_url)
+    base = app.path.strip("/")
+    port = port or free_port()
+    with tempfile.TemporaryDirectory(prefix="shallownet-nginx-") as prefix:
+        conf = Path(prefix) / "nginx.conf"
+        conf.write_text(nginx_conf(nginx_site(app.port, port, base, mode), prefix))
+        error_log = Path(prefix) / "error.log"
+        proc = subprocess.Popen([NGINX, "-e", str(error_log), "-c", str(conf), "-p", prefix, "-g", "daemon off;"],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        url = f"http://127.0.0.1:{port}" + (f"/{base}" if base else "")
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            wait_healthy(url, proc, f"nginx ({mode})", timeout=15,
+                         log=lambda: error_log.read_text() if error_log.exists() else "")
+            yield url
+        finally:
+            stop(proc)
+
+
+NO_NGINX = f"no nginx at {NGINX}: install Debian's (apt-get install nginx)"
 
 
 def find_chromium(playwright) -> str | None:

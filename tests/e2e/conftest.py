@@ -3,13 +3,15 @@
 import contextlib
 import os
 import sys
+import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from live_app import NO_BROWSER, find_chromium, launch, running_app, throttle  # noqa: E402
+from live_app import NGINX, NO_BROWSER, NO_NGINX, behind_nginx, find_chromium, launch, running_app, throttle  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "benchmarks" / "out"
 # how many times slower than this machine a slow client runs (Chromium's CPU throttling)
@@ -88,6 +90,98 @@ def slow_page(browser, app_url):
     (Chromium's CPU throttling, set before the page loads)."""
     with app_page(browser, app_url, SLOW_CLIENT_RATE) as pg:
         yield pg
+
+
+@dataclass
+class Socket:
+    """One websocket a page opened: its address, how many messages it received, and
+    whether it closed."""
+    url: str
+    received: int = 0
+    closed: bool = False
+
+    @property
+    def path(self) -> str:
+        return urllib.parse.urlsplit(self.url).path
+
+
+@dataclass
+class Sockets:
+    """Every websocket a page opens, its frames' (such as the live view's) included."""
+    opened: list[Socket] = field(default_factory=list)
+
+    def watch(self, page):
+        page.on("websocket", self._opened)
+        return self
+
+    def _opened(self, ws):
+        socket = Socket(ws.url)
+        ws.on("framereceived", lambda _: setattr(socket, "received", socket.received + 1))
+        ws.on("close", lambda _: setattr(socket, "closed", True))
+        self.opened.append(socket)
+
+    def at(self, path: str) -> list[Socket]:
+        """The sockets opened to ``path`` (the address's path, without the query)."""
+        return [s for s in self.opened if s.path == path]
+
+    def __str__(self) -> str:
+        """For a failure's message: per path, how many sockets opened, closed, and
+        the messages they received."""
+        paths = dict.fromkeys(s.path for s in self.opened)
+        return "; ".join(f"{path}: {len(at)} opened, {sum(s.closed for s in at)} closed, "
+                         f"{sum(s.received for s in at)} messages received"
+                         for path in paths for at in [self.at(path)]) or "none"
+
+
+@contextlib.contextmanager
+def app_page_with_sockets(browser, app_url, address=""):
+    """Like ``app_page``; yields (page, Sockets): every websocket the page opens from
+    its first request on (watched before it goes to the app)."""
+    with app_page(browser, "about:blank") as pg:
+        sockets = Sockets().watch(pg)
+        pg.goto(app_url + address)
+        yield pg, sockets
+
+
+@pytest.fixture(scope="module")
+def course_app_url(browser):
+    """The app under ``--server.baseUrlPath course``, a server of its own for the module
+    that uses it: "http://127.0.0.1:<port>/course"."""
+    with running_app(base_url_path="course") as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def _nginx(app_url, mode):
+    if not os.path.exists(NGINX):
+        if REQUIRE:
+            pytest.fail(NO_NGINX)
+        pytest.skip("end-to-end tests behind nginx skipped: " + NO_NGINX)
+    with behind_nginx(app_url, mode) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nginx_streamlit_only(app_url):
+    """A real nginx in front of the app (``app_url``) that upgrades only Streamlit's own
+    websocket, as one set up for any Streamlit app: the live view's is refused."""
+    with _nginx(app_url, "streamlit-only") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nginx_everything(app_url):
+    """A real nginx in front of the app with deploy/nginx.conf (at the root)."""
+    with _nginx(app_url, "everything") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nginx_everything_course(course_app_url):
+    """A real nginx with deploy/nginx.conf at /course/, in front of the app under the
+    same base path: "http://127.0.0.1:<port>/course"."""
+    with _nginx(course_app_url, "everything") as url:
+        yield url
 
 
 @pytest.fixture
