@@ -25,7 +25,7 @@ from shallownet.ui.texts import t  # noqa: E402
 def main() -> None:
     # imported in a script run, not with this file: it declares the live view's
     # component, which Streamlit serves only if that happens in a run
-    from shallownet.ui import panels
+    from shallownet.ui import address, panels
 
     router.through_app()  # first of all: on a fresh server Streamlit may route by file (ui/router.py)
 
@@ -69,6 +69,7 @@ def main() -> None:
             present.control(switches)
 
     router.run(page, sidebar_top, later=page is playground and not panels.started())
+    address.follow(panels.playground())  # every page's address names the network on screen
 
 
 if get_script_run_ctx(suppress_warning=True) is None:

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from shallownet.ui import controls, exchange, panels, router
+from shallownet.ui import address, controls, exchange, panels, router
 from shallownet.ui.texts import t
 
 router.through_app()  # before anything else: see ui/router.py
 
 pg = panels.playground()
-exchange.open_link(pg)  # a shared link's settings and step, before any widget
+address.open_link(pg, live=True)  # a shared link's settings and step, before any widget
 controls.apply(pg)  # the settings the widgets hold, before the view is drawn
 
 st.title(t("playground.title"))
@@ -18,7 +18,7 @@ controls.in_page()  # presentation mode: n1, alpha and the activation above the 
 # The buttons keep their place above the view but are drawn after it, as the
 # sidebar is: on a session's first run a moment after it (see panels.head_start).
 buttons = st.empty()  # its room is kept meanwhile (app.css)
-exchange.ignored_parameters(pg)
+address.ignored_parameters(pg)
 panels.messages(pg)
 panels.live_panel(pg)
 panels.head_start("painted")
@@ -28,4 +28,3 @@ panels.head_start("buttons")
 router.sidebar_now()  # the sidebar's top (app.py), above the widgets
 controls.widgets(pg)
 exchange.panel(pg)
-exchange.follow(pg)

@@ -1,10 +1,7 @@
 """Share, save and bring your own data: the Playground's link, its downloads and
 its uploads.
 
-- The page's address carries every setting and the step (share.py). A session's
-  first run reads it, before any widget exists: each bad parameter is ignored
-  with its reason and its default used (Streamlit would otherwise clamp an
-  out-of-range widget value silently). At rest the address follows the page.
+- The page's link (address.py): every setting, the step and the language.
 - Downloads: the parameters (JSON), the history and the data (CSV), the boundary
   (PNG), each made when its button is pressed.
 - Uploads: saved parameters restore that network; a CSV of x1, x2, label becomes
@@ -13,89 +10,27 @@ its uploads.
 
 from __future__ import annotations
 
-import urllib.parse
-
 import streamlit as st
+from streamlit.typing import UploadedFile
 
-from .. import files, share
+from .. import files
 from ..datasets import OWN
 from ..grid import make_grid
 from ..picture import boundary_png
 from ..settings import FIELDS
 from ..trainer import source_points
-from . import language
+from . import address, language
 from .controls import KEY
 from .frames import boundary_on
 from .playground import Playground
 from .texts import t
+from .untrusted import shown
 
-OPENED = "share.opened"  # the session has read its address
-IGNORED = "share.ignored"  # the address's parameters that were ignored, with why
-PROBLEM = "exchange.problem"  # the last upload's problem, shown until the next upload
-DONE = "exchange.done"  # the last upload's success, likewise
-# a link may ask for at most this many steps when it is opened (~10 s here)
-MAX_LINK_STEPS = 100_000
-
-
-def open_link(pg: Playground, lang: str | None = None) -> None:
-    """On the session's first run, before the sidebar: the settings and the step in
-    the address, if it has any."""
-    if st.session_state.get(OPENED):
-        return
-    st.session_state[OPENED] = True
-    query = {k: v for k, v in st.query_params.to_dict().items() if k not in share.PAGE_PARAMETERS}
-    if not query:
-        return
-    shared = share.from_query(query)
-    ignored = list(shared.ignored)
-    step = shared.step
-    if step > MAX_LINK_STEPS:
-        reason = t("share.too_many_steps", lang, most=f"{MAX_LINK_STEPS:,}")
-        ignored.append(share.Ignored(share.STEP, str(step), reason))
-        step = MAX_LINK_STEPS
-    for name in FIELDS:
-        st.session_state[KEY + name] = getattr(shared.settings, name)
-    pg.apply(shared.settings)
-    if step:
-        bar = st.progress(0.0, text=t("share.training", lang, step=f"{step:,}"))
-        pg.trainer.run(step, lambda done, total: bar.progress(done / total, text=t(
-            "share.training", lang, step=f"{total:,}")))
-        bar.empty()
-    pg.notice = ("share.opened", {"step": f"{pg.trainer.step_count:,}"})
-    st.session_state[IGNORED] = (ignored, pg.settings)
-
-
-def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
-    """What the address asked for that was not used, one warning each, until the
-    settings change."""
-    ignored, opened_with = st.session_state.get(IGNORED, ((), None))
-    if pg.settings != opened_with:
-        return
-    for item in ignored:
-        key = "share.unknown" if item.name not in FIELDS and item.name != share.STEP else "share.ignored"
-        st.warning(t(key, lang, name=item.name, value=item.value, reason=item.reason), icon="⚠️")
-
-
-def follow(pg: Playground) -> None:
-    """At rest, the address says what is on the page (settings and step), keeping
-    the page's own parameters (language, presentation)."""
-    if pg.playing:
-        return
-    want = share.to_query(pg.settings, pg.trainer.step_count)
-    if pg.settings.dataset == OWN:
-        want.pop("dataset")  # own points do not travel in a link
-    keep = {k: v for k, v in st.query_params.to_dict().items() if k in share.PAGE_PARAMETERS}
-    if st.query_params.to_dict() != {**want, **keep}:
-        st.query_params.from_dict({**want, **keep})
-
-
-def link(pg: Playground) -> str:
-    query = share.to_query(pg.settings, pg.trainer.step_count)
-    query.update({k: v for k, v in st.query_params.to_dict().items() if k in share.PAGE_PARAMETERS})
-    if pg.settings.dataset == OWN:
-        query.pop("dataset")
-    base = (st.context.url or "").split("?")[0]
-    return base + "?" + urllib.parse.urlencode(query)
+# the last upload's message: (its uploader's key, its file's file_id, ERROR or SUCCESS, the text)
+SAID = "exchange.said"
+ERROR, SUCCESS = "error", "success"
+PROBLEM_LIMIT = 300  # characters of a file's problem shown (a LoadError quotes the file briefly)
+LABEL_LIMIT = 20  # characters of each of a CSV's two labels shown
 
 
 # -- downloads ------------------------------------------------------------------
@@ -120,48 +55,81 @@ def _boundary_png(pg: Playground) -> bytes:
 
 
 # -- uploads --------------------------------------------------------------------
-def _said(problem: str | None = None, done: str | None = None) -> None:
-    st.session_state[PROBLEM] = problem
-    st.session_state[DONE] = done
+def _current(key: str) -> UploadedFile | None:
+    """The file in uploader ``key`` now, if any (Streamlit's value is a DeletedFile
+    once the file has left its storage)."""
+    upload = st.session_state.get(key)
+    return upload if isinstance(upload, UploadedFile) else None
+
+
+def _said(key: str, upload: UploadedFile, kind: str, text: str) -> None:
+    """The last upload's message: shown while that file (its file_id) is the value
+    of the uploader it came from. The browser refuses a file over the uploader's
+    limit without telling the server, and a removed file changes the value, so a
+    message never outlives its file."""
+    st.session_state[SAID] = (key, upload.file_id, kind, text)
+
+
+def _problem(e: files.LoadError) -> str:
+    return shown(e, PROBLEM_LIMIT)
 
 
 def _load_params(pg: Playground, lang: str) -> None:
-    upload = st.session_state.get("upload.params")
+    key = "upload.params"
+    upload = _current(key)
     if upload is None:
         return
+    name = shown(upload.name)
     try:
         saved = files.params_from_json(upload.getvalue())
     except files.LoadError as e:
-        _said(problem=t("upload.params.bad", lang, name=upload.name, problem=str(e)))
+        _said(key, upload, ERROR, t("upload.params.bad", lang, name=name, problem=_problem(e)))
         return
     if saved.settings.dataset == OWN and pg.trainer.points is None:
-        _said(problem=t("upload.params.own", lang, name=upload.name))
+        _said(key, upload, ERROR, t("upload.params.own", lang, name=name))
         return
-    for name in FIELDS:
-        st.session_state[KEY + name] = getattr(saved.settings, name)
+    for field in FIELDS:
+        st.session_state[KEY + field] = getattr(saved.settings, field)
     pg.pause()
     pg.apply(saved.settings)
     pg.trainer.start_from(saved.params, saved.step)
     pg.rev += 1  # a network the view has not seen
     pg.notice = None
-    _said(done=t("upload.params.done", lang, name=upload.name, step=f"{saved.step:,}"))
+    _said(key, upload, SUCCESS, t("upload.params.done", lang, name=name, step=f"{saved.step:,}"))
 
 
 def _load_data(pg: Playground, lang: str) -> None:
-    upload = st.session_state.get("upload.data")
+    key = "upload.data"
+    upload = _current(key)
     if upload is None:
         return
+    name = shown(upload.name)
     try:
         own = files.data_from_csv(upload.getvalue())
     except files.LoadError as e:
-        _said(problem=t("upload.data.bad", lang, name=upload.name, problem=str(e)))
+        _said(key, upload, ERROR, t("upload.data.bad", lang, name=name, problem=_problem(e)))
         return
     pg.pause()
     pg.use_points(own.X, own.Y)
     st.session_state[KEY + "dataset"] = OWN
-    mapping = ", ".join(f"{k} → {v}" for k, v in own.labels.items())
-    key = "upload.data.done" if own.labels == {"0": 0, "1": 1} else "upload.data.mapped"
-    _said(done=t(key, lang, name=upload.name, m=f"{own.X.shape[1]:,}", mapping=mapping))
+    mapping = ", ".join(f"{shown(k, LABEL_LIMIT)} → {v}" for k, v in own.labels.items())
+    done = "upload.data.done" if own.labels == {"0": 0, "1": 1} else "upload.data.mapped"
+    _said(key, upload, SUCCESS, t(done, lang, name=name, m=f"{own.X.shape[1]:,}", mapping=mapping))
+
+
+def _upload_message() -> None:
+    """The last upload's message, if its file is still in its uploader."""
+    said = st.session_state.get(SAID)
+    if not said:
+        return
+    key, file_id, kind, text = said
+    upload = _current(key)
+    if upload is None or upload.file_id != file_id:
+        return
+    if kind == ERROR:
+        st.error(text, icon="⚠️")
+    else:
+        st.success(text, icon="✅")
 
 
 def panel(pg: Playground, lang: str | None = None) -> None:
@@ -174,7 +142,7 @@ def panel(pg: Playground, lang: str | None = None) -> None:
         return
     with st.container(border=True):
         st.caption(t("share.link", lang))
-        st.code(link(pg), language=None, wrap_lines=True)
+        st.code(address.link(pg), language=None, wrap_lines=True)
         cols = st.columns(4)
         cols[0].download_button(t("download.params", lang), lambda: _params_json(pg),
                                 file_name="shallownet-params.json", mime="application/json",
@@ -215,7 +183,4 @@ def panel(pg: Playground, lang: str | None = None) -> None:
                      disabled=not pg.clicked, width="stretch")
         if pg.clicked:
             st.caption(t("click.count", lang, count=len(pg.clicked)))
-        if st.session_state.get(PROBLEM):
-            st.error(st.session_state[PROBLEM], icon="⚠️")
-        elif st.session_state.get(DONE):
-            st.success(st.session_state[DONE], icon="✅")
+        _upload_message()

@@ -133,6 +133,7 @@ class Feed:
         # the view's last request for the figures that was answered
         self.figures_answered = None
         self.rerun_answered = None  # the view's last request to draw the page again
+        self._answered: dict[str, object] = {}  # kind -> the id of the view's last request answered
         # payloads are built by script runs and by the live stream's thread
         self._lock = threading.Lock()
 
@@ -142,6 +143,16 @@ class Feed:
         if request_id == self.rerun_answered:
             return False
         self.rerun_answered = request_id
+        return True
+
+    def answer(self, kind: str, request_id) -> bool:
+        """Whether the view's request ``request_id`` of ``kind`` ("batch": the next
+        batch while the stream is not there; "shown": the step on its screen) is
+        new: True the first time (a request stays the component's value through
+        later runs of the page)."""
+        if request_id is None or self._answered.get(kind) == request_id:
+            return False
+        self._answered[kind] = request_id
         return True
 
     def answer_figures(self, request_id) -> bool:

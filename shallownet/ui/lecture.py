@@ -17,7 +17,7 @@ import streamlit as st
 
 from ..network import Params
 from ..settings import Settings
-from . import controls, panels
+from . import address, controls, panels
 from .playground import Playground
 from .texts import t
 
@@ -36,15 +36,25 @@ class Network(NamedTuple):
     step: int
 
 
+# what a lecture page says of the Playground's notices: how its network got here
+NOTICES = ("live.paused_for_page", "share.opened", "live.link_stopped")
+
+
 def page(title_key: str, intro_key: str, lang: str | None = None) -> Playground:
-    """The session's Playground, paused, with the page's title, its introduction and
-    the settings in the sidebar."""
+    """The session's Playground, paused on the frame the view showed (and saying
+    so), with the page's title, its introduction and the settings in the sidebar.
+    A session that starts here trains the network its address names."""
     pg = panels.playground()
-    if pg.playing:
-        pg.pause()
+    address.open_link(pg, live=False, lang=lang)
+    panels.hear_screen(pg)  # the view may have said where it was as it was left
+    if pg.pause_on_screen():
+        pg.notice = ("live.paused_for_page", {"step": f"{pg.trainer.step_count:,}"})
     st.title(t(title_key, lang))
     with st.container(key="page-intro"):  # left out in presentation mode (present.py)
         st.caption(t(intro_key, lang))
+    address.ignored_parameters(pg, lang)
+    if pg.notice and pg.notice[0] in NOTICES:
+        st.info(t(pg.notice[0], lang, **pg.notice[1]), icon="ℹ️")
     controls.sidebar(pg, lang, playground=False)
     return pg
 

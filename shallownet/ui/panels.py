@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from . import language, memory, present
+from . import address, language, memory, present
 from .controls import KEY as SETTING_KEY
 from .frames import Feed
 from .live import live_view
-from .playground import FRAME_SECONDS, Playground
+from .playground import FRAME_SECONDS, Playground, batch_payload
 from .stream import SIGNALS, Stream
 from .texts import t
 
@@ -17,6 +18,7 @@ LIVE_KEY = "live"
 # until the view says the part before it is on the screen, at most this long (see
 # head_start).
 HEAD_START_MAX_SECONDS = 5.0
+HEAD_START_POLL_SECONDS = 0.02
 STARTED_KEY = "live.started"  # in the session state once the first run's waits are over
 
 
@@ -52,8 +54,27 @@ def head_start(signal: str) -> None:
     if signal == SIGNALS[-1]:
         st.session_state[STARTED_KEY] = True
     stream = st.session_state.get("live_stream")
-    if stream is not None and not stream.told[signal].wait(HEAD_START_MAX_SECONDS):
-        st.session_state[STARTED_KEY] = True
+    if stream is None:
+        return
+    told, waited = stream.told[signal], 0.0
+    while not told.wait(HEAD_START_POLL_SECONDS):
+        waited += HEAD_START_POLL_SECONDS
+        if waited >= HEAD_START_MAX_SECONDS or _browser_asks():
+            # the stream is not getting through (the view says so with a request
+            # of its own, which waits for this run): the rest of the page comes now
+            st.session_state[STARTED_KEY] = True
+            return
+
+
+def _browser_asks() -> bool:
+    """Whether the browser has asked for a run that waits for this one to end (the
+    live view's request, a fragment's run). Streamlit queues it without stopping
+    this run, and has no public way to tell; where its internals differ, False
+    (the wait then runs out by its time)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    requests = getattr(ctx, "script_requests", None)
+    state = getattr(requests, "_state", None)
+    return getattr(state, "value", None) == "RERUN"
 
 
 def playground() -> Playground:
@@ -95,11 +116,21 @@ def messages(pg: Playground, lang: str | None = None) -> None:
         box.info(t(key, lang, **values), icon="ℹ️")
 
 
+def hear_screen(pg: Playground) -> None:
+    """The step on the view's screen, if its latest request says it and is new (a
+    request for a batch, or the page being left while playing)."""
+    asked = st.session_state.get(LIVE_KEY)
+    shown = asked.get("shown") if isinstance(asked, dict) else None
+    if isinstance(shown, int) and not isinstance(shown, bool) and _feed().answer("shown", asked.get("id")):
+        pg.report_screen(shown)
+
+
 def _stream(pg: Playground) -> Stream:
     """This session's end of the live stream (ui/stream.py)."""
     stream = st.session_state.get("live_stream")
     if stream is None or stream.pg is not pg:
-        stream = st.session_state["live_stream"] = Stream(pg, _feed())
+        ctx = get_script_run_ctx(suppress_warning=True)
+        stream = st.session_state["live_stream"] = Stream(pg, _feed(), ctx.session_id if ctx else None)
     return stream
 
 
@@ -136,9 +167,24 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
             # the view lacks the figures: a new page in its frame (the browser
             # reloaded it), or the payload that carried them overtaken by a newer one
             with_figures = feed.answer_figures(asked.get("id")) or with_figures
-        elif isinstance(asked, dict):
-            # after Pause, the view asks to stay on the frame it shows
-            pg.answer_rewind(asked.get("id"), asked.get("step"))
+        elif isinstance(asked, dict) and asked.get("batch"):
+            # the stream is not there (refused by a proxy, or dropped): the view
+            # asks for its next batch with a run of this panel
+            hear_screen(pg)
+            if feed.answer("batch", asked.get("id")) and pg.playing:
+                pulled = batch_payload(pg, feed, lang, present.active())
+                if pulled is not None:
+                    pulled["stream"] = stream.info()
+                    pulled["pulled"] = asked.get("id")
+                    live_view(pulled, key=LIVE_KEY)
+                    return
+        elif isinstance(asked, dict) and "shown" in asked:
+            hear_screen(pg)  # the page is being left while playing
+        elif isinstance(asked, dict) and "step" in asked:
+            # after Pause, the view asks to stay on the frame it shows; the
+            # address then names that frame's step
+            if pg.answer_rewind(asked.get("id"), asked.get("step")):
+                address.follow(pg)
         # The network as it is now. While playing, the view takes from this only a
         # new network's start (its frames come over the stream).
         payload = feed.payload(pg, [pg.frame(lang)], lang, frame_ms=round(1000 * FRAME_SECONDS),

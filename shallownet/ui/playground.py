@@ -54,6 +54,10 @@ CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock
 # the parameter vector and one Record.
 SNAPSHOT_SECONDS = 10
 GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
+# Training towards a link's step ("play to a goal") stops after this much of the
+# server's CPU, so that a link asking for a million steps on a big network
+# holds a core for seconds, not minutes; Play goes on from where it stopped.
+GOAL_CPU_SECONDS = 5.0
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
 DEFAULT_SPEED = 100
 
@@ -98,6 +102,14 @@ class Playground:
         self._before_clicks = None
         self.click_class: int | None = None  # the class a click adds; None: clicks add nothing
         self.click_answered = None  # the id of the view's last click, handled once
+        # the step the view last said it shows (over the stream, or with a request)
+        self.screen_step: int | None = None
+        # playing towards a link's step: the step, and the CPU seconds spent on it
+        self.goal: int | None = None
+        self._goal_cpu = 0.0
+        # playing stopped by itself (divergence, or the goal reached or its time
+        # spent): the page must be drawn again to say so; cleared by the next action
+        self.ended = False
         self._new_grid()
 
     # -- state ------------------------------------------------------------------
@@ -119,6 +131,7 @@ class Playground:
         # while playing, the new network's first batch is due at once, and quick
         self._last_batch = None
         self._first_batch = True
+        self.goal = None  # a link's step belongs to the network it was asked for
         if self.diverged:
             self.playing = False
 
@@ -215,6 +228,7 @@ class Playground:
     def step(self, k: int) -> None:
         self.trainer.step(k)
         self.notice = None
+        self.ended = False
         if self.diverged:
             self.playing = False
 
@@ -229,14 +243,55 @@ class Playground:
     def play(self) -> None:
         self.playing = not self.diverged
         self.notice = None
+        self.goal = None
+        self.ended = False
         self._last_batch = None
         self._first_batch = True
+
+    @_locked
+    def play_to(self, goal: int) -> None:
+        """Play until step ``goal`` (a link's), as fast as the batches' budget
+        allows, for at most GOAL_CPU_SECONDS of training; then pause there, and
+        the notice says where it stopped."""
+        self.play()
+        if self.trainer.step_count < goal and self.playing:
+            self.goal, self._goal_cpu = goal, 0.0
+        else:
+            self.playing = False
 
     @_locked
     def pause(self) -> None:
         if self.playing:
             self._paused_at = self.trainer.step_count
         self.playing = False
+        self.goal = None
+        self.ended = False
+
+    def report_screen(self, step: int) -> None:
+        """The view shows ``step`` now."""
+        self.screen_step = step
+
+    @_locked
+    def pause_on_screen(self) -> bool:
+        """Pause where the view last said it was (a lecture page opened while
+        playing): True if it was playing."""
+        was = self.playing
+        self.pause()
+        if was and self.screen_step is not None:
+            self.rewind(self.screen_step)
+        self._paused_at = None
+        return was
+
+    def _end_goal(self, reached: bool) -> None:
+        step = f"{self.trainer.step_count:,}"
+        if reached:
+            self.notice = ("live.link_reached", {"step": step})
+        else:
+            self.notice = ("live.link_stopped", {"step": step, "goal": f"{self.goal:,}",
+                                             "seconds": f"{GOAL_CPU_SECONDS:g}"})
+        self.goal = None
+        self.playing = False
+        self.ended = True
 
     @property
     def rewind_offer(self) -> bool:
@@ -309,15 +364,18 @@ class Playground:
             self._snapshots = dict(list(self._snapshots.items())[-keep:])
         for i in range(count):
             deadline = started + (i + 1) * budget / count
-            todo = self.speed
+            # towards a goal, each frame trains as many steps as its time allows
+            todo = self.speed if self.goal is None else self.goal - self.trainer.step_count
             while todo > 0 and not self.diverged and time.perf_counter() < deadline:
                 chunk = min(todo, self._chunk)
                 with self._lock:
                     if not self.playing:
                         return frames
-                    t0 = time.perf_counter()
+                    t0, cpu0 = time.perf_counter(), time.thread_time()
                     self.trainer.step(chunk)
                     took = time.perf_counter() - t0
+                    if self.goal is not None:
+                        self._goal_cpu += time.thread_time() - cpu0
                 self._chunk = max(1, min(10_000, int(chunk * CHUNK_SECONDS / max(took, 1e-6))))
                 todo -= chunk
             with self._lock:
@@ -327,9 +385,32 @@ class Playground:
                 self._snapshots[self.trainer.step_count] = self.trainer.snapshot()
                 if self.diverged:
                     self.playing = False
+                    self.goal = None
+                    self.ended = True
+                    break
+                if self.goal is not None and (self.trainer.step_count >= self.goal
+                                              or self._goal_cpu >= GOAL_CPU_SECONDS):
+                    self._end_goal(reached=self.trainer.step_count >= self.goal)
                     break
         return frames
 
     def frame(self, lang: str | None = None) -> dict:
         """The network as it is now, as one frame of the live view."""
         return live_frames.frame(self.trainer, self.grid, lang)
+
+
+def batch_payload(pg: Playground, feed: live_frames.Feed, lang: str | None, present: bool) -> dict | None:
+    """The next batch of ``pg``'s frames as the view's payload, trained now (for the
+    live stream, or for the view's request when the stream is not there). None
+    when ``pg`` stopped playing meanwhile; a batch whose end stopped playing by
+    itself (divergence, a link's step reached) goes, and asks for the page to be
+    drawn again (``rerun``) so that it says why."""
+    count = pg.batch_frames(time.perf_counter())
+    frames = pg.advance(lang, count)
+    with pg._lock:
+        if not frames or not (pg.playing or pg.ended):
+            return None
+        frame_ms = round(1000 * FRAME_SECONDS * max(count, len(frames)) / len(frames))
+        payload = feed.payload(pg, frames, lang, frame_ms=frame_ms, with_figures=False, present=present)
+    payload["rerun"] = pg.ended
+    return payload

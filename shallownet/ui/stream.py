@@ -21,6 +21,15 @@ the plane; a payload at rest still comes as the component's argument.
 
 A message is binary: the payload's JSON length (4 bytes, little-endian), the
 JSON, then the heatmaps' bytes (live.py, split_heatmaps).
+
+The stream is an upgrade, not a dependency: where its socket cannot open (a
+proxy that forwards only Streamlit's own socket) or drops, the view asks for its
+batches as script runs instead (ui/panels.py), and comes back here when it can.
+
+A token is a session's, and the socket is treated as hostile: a token opens the
+socket only while its session's page is connected to Streamlit, only one
+connection at a time (a second one is refused, never takes over), and what the
+view may send is a few short words (MAX_MESSAGE_BYTES).
 """
 
 from __future__ import annotations
@@ -35,10 +44,16 @@ import time
 import weakref
 
 from .frames import Feed
-from .playground import BATCH_SECONDS, FRAME_SECONDS, Playground
+from .playground import BATCH_SECONDS, Playground, batch_payload
 
-STREAM_PATH = "/shallownet/live"
+STREAM_PATH = "/shallownet/live"  # under the app's base path (server.baseUrlPath), if it has one
 SIGNALS = ("painted", "buttons")  # what the view tells over the stream (panels.head_start)
+SHOWN = "shown:"  # the view tells the step on its screen: "shown:<step>"
+# The longest message the view sends ("shown:" and a step); anything longer ends
+# the connection, before a larger message is read into memory where the server allows.
+MAX_MESSAGE_BYTES = 64
+# close codes (RFC 6455): a token that opens nothing, a message too big
+POLICY_VIOLATION, MESSAGE_TOO_BIG = 1008, 1009
 
 # token -> its session's Stream; an entry goes when its session's state does
 _streams: weakref.WeakValueDictionary[str, Stream] = weakref.WeakValueDictionary()
@@ -48,10 +63,11 @@ class Stream:
     """One session's end of the stream: its Playground and Feed, the language and
     mode its page was last drawn in, and the socket loop that serves it."""
 
-    def __init__(self, pg: Playground, feed: Feed):
+    def __init__(self, pg: Playground, feed: Feed, session_id: str | None = None):
         self.token = secrets.token_urlsafe(16)
         self.pg = pg
         self.feed = feed
+        self.session_id = session_id  # the Streamlit session whose page may connect
         self.lang: str | None = None
         self.present = False
         self._lock = threading.Lock()
@@ -66,6 +82,15 @@ class Stream:
     def info(self) -> dict:
         """What the view connects with."""
         return {"path": STREAM_PATH, "token": self.token}
+
+    def page_connected(self) -> bool:
+        """Whether the session's page is connected to Streamlit now (a closed tab's
+        session lingers for a reconnect, its page gone). True outside a server."""
+        if self.session_id is None:
+            return True
+        from streamlit.runtime import Runtime
+
+        return Runtime.exists() and Runtime.instance().is_active_session(self.session_id)
 
     def update(self, lang: str | None, present: bool) -> None:
         """The language and mode of the page's latest run."""
@@ -82,26 +107,26 @@ class Stream:
 
     def batch(self) -> bytes | None:
         """The next batch, trained and packed (in a worker thread); None when the
-        Playground stopped playing meanwhile, unless it stopped by diverging: that
-        batch goes, and asks the page to be drawn again (for the message)."""
-        pg = self.pg
-        count = pg.batch_frames(time.perf_counter())
-        frames = pg.advance(self.lang, count)
-        with pg._lock:
-            if not frames or not (pg.playing or pg.diverged):
-                return None
-            frame_ms = round(1000 * FRAME_SECONDS * max(count, len(frames)) / len(frames))
-            payload = self.feed.payload(pg, frames, self.lang, frame_ms=frame_ms, with_figures=False,
-                                        present=self.present)
+        Playground stopped playing meanwhile (see ui/frames.py, ``batch_payload``)."""
+        payload = batch_payload(self.pg, self.feed, self.lang, self.present)
+        if payload is None:
+            return None
         payload["stream"] = self.info()
-        payload["rerun"] = pg.diverged
         return pack(payload)
 
+    def hear(self, text: str) -> None:
+        """A message from the view: a signal of its first visit, or its step on screen."""
+        if text in self.told:
+            self.told[text].set()
+        elif text.startswith(SHOWN) and text[len(SHOWN):].isdigit():
+            self.pg.report_screen(int(text[len(SHOWN):]))
+
     # -- the socket's side ---------------------------------------------------
-    def _attach(self, owner: object) -> asyncio.Event:
+    def _attach(self, owner: object) -> asyncio.Event | None:
+        """Serve ``owner`` from now on; None if another connection is served."""
         with self._lock:
-            if self._event is not None:
-                self._event.set()  # the connection served till now sees it is not, and ends
+            if self._owner is not None:
+                return None
             self._loop = asyncio.get_running_loop()
             self._event = asyncio.Event()
             self._owner = owner
@@ -144,11 +169,14 @@ def seconds_to_next_batch(pg: Playground, now: float) -> float | None:
 
 async def serve(stream: Stream, send, owner: object) -> None:
     """Send ``stream``'s batches with ``send`` (a coroutine function taking bytes)
-    while ``owner`` is the connection it serves: a batch when one is due, else
-    wait until then or until woken."""
+    while ``owner`` is the connection it serves and the session's page is there:
+    a batch when one is due, else wait until then or until woken. Returns at once
+    if another connection is served."""
     event = stream._attach(owner)
+    if event is None:
+        return
     try:
-        while stream._serves(owner):
+        while stream._serves(owner) and stream.page_connected():
             event.clear()
             wait = seconds_to_next_batch(stream.pg, time.perf_counter())
             if wait == 0.0:
@@ -164,26 +192,42 @@ async def serve(stream: Stream, send, owner: object) -> None:
         stream._detach(owner)
 
 
+def _cap_incoming(websocket, limit: int) -> None:
+    """Make the server refuse incoming messages over ``limit`` bytes on this
+    connection before reading them (uvicorn's sans-I/O websockets protocol, which
+    Streamlit runs, reads up to Streamlit's 200 MB otherwise). ASGI has no way to
+    say it, so the protocol object behind ``receive`` is told; where it is not
+    reachable, ``endpoint`` still closes on a message too long once it is read."""
+    conn = getattr(getattr(getattr(websocket, "_receive", None), "__self__", None), "conn", None)
+    if conn is not None and hasattr(conn, "max_message_size"):
+        conn.max_message_size = limit
+
+
 async def endpoint(websocket) -> None:
     """The websocket at STREAM_PATH?token=...: one session's batches while it plays."""
     from starlette.websockets import WebSocketDisconnect
 
     stream = _streams.get(websocket.query_params.get("token", ""))
-    if stream is None:
-        await websocket.close(code=1008)  # no such session (or it has ended): HTTP 403
+    if stream is None or not stream.page_connected() or stream._owner is not None:
+        # no such session, its page is gone, or its page is connected already: HTTP 403
+        await websocket.close(code=POLICY_VIOLATION)
         return
     await websocket.accept()
+    _cap_incoming(websocket, MAX_MESSAGE_BYTES)
     owner = object()
 
     async def drain():
-        # the view says when its first boundary is painted and when the page's
-        # buttons are drawn (panels.head_start); this also hears the socket close
+        # the view's signals and its step on screen; this also hears the socket close
         while True:
             message = await websocket.receive()
             if message["type"] == "websocket.disconnect":
                 return
-            if message.get("text") in stream.told:
-                stream.told[message["text"]].set()
+            data = message.get("text") or message.get("bytes") or ""
+            if len(data) > MAX_MESSAGE_BYTES:
+                await websocket.close(code=MESSAGE_TOO_BIG)
+                return
+            if isinstance(data, str) and stream._serves(owner):
+                stream.hear(data)
 
     listener = asyncio.create_task(drain())
     server = asyncio.create_task(serve(stream, websocket.send_bytes, owner))
@@ -199,7 +243,11 @@ async def endpoint(websocket) -> None:
 
 
 def routes() -> list:
-    """The routes app.py's ``st.App`` serves beside Streamlit's."""
+    """The routes app.py's ``st.App`` serves beside Streamlit's, under the app's
+    base path as Streamlit's own are (st.App does not prefix a route itself)."""
     from starlette.routing import WebSocketRoute
+    from streamlit import config
+    from streamlit.url_util import make_url_path
 
-    return [WebSocketRoute(STREAM_PATH, endpoint)]
+    base = config.get_option("server.baseUrlPath") or ""
+    return [WebSocketRoute(make_url_path(base, STREAM_PATH), endpoint)]

@@ -110,9 +110,14 @@ EN = {
     "fig.step": "step",
     "live.no_plotly": "The charts could not be loaded (plotly.js did not arrive). Reload the page.",
     "live.draw_error": "A chart could not be drawn:",
-    "live.no_stream": ("Play cannot show its frames: the live view's connection to the server "
-                       "(a websocket) could not be opened. Reload the page; on your own server, "
-                       "let its proxy forward websockets for /shallownet/live."),
+    "live.no_stream": "Slower mode: the frames come with the page's own connection.",
+    "live.link_training": ("Training to step {step}, as the link asks: at most {seconds} s, "
+                           "then Play goes on from there."),
+    "live.link_reached": "Opened from a link: its settings, trained to step {step}.",
+    "live.link_stopped": ("Opened from a link that asks for step {goal}: training stopped at step {step} after "
+                          "{seconds} s of the server's time. Press Play to go on from there."),
+    "live.link_more_ignored": "{count} more of the link's parameters were ignored.",
+    "live.paused_for_page": "Training is paused at step {step}, the frame that was on screen. Play goes on from there.",
     # --- lecture pages: shared ---
     "nav.train": "Train",
     "nav.lecture": "The lecture, running",
@@ -499,7 +504,6 @@ EN = {
     "share.training": "Training to step {step}, as the link asks",
     "share.ignored": "The link's {name} = {value} was ignored ({reason}); its default is used.",
     "share.unknown": "The link's {name} = {value} was ignored: {reason}.",
-    "share.too_many_steps": "a link may ask for at most {most} steps",
     "download.params": "Parameters (JSON)",
     "download.history": "History (CSV)",
     "download.data": "Data (CSV)",
@@ -637,9 +641,15 @@ KO = {
     "fig.step": "스텝",
     "live.no_plotly": "차트를 불러오지 못했습니다 (plotly.js가 도착하지 않았습니다). 페이지를 새로 고치세요.",
     "live.draw_error": "차트를 그리지 못했습니다:",
-    "live.no_stream": ("재생 화면을 보여 줄 수 없습니다: 실시간 화면이 서버와 연결(웹소켓)을 열지 못했습니다. "
-                       "페이지를 새로 고치세요. 직접 운영하는 서버라면 프록시가 /shallownet/live의 웹소켓을 "
-                       "전달하도록 설정하세요."),
+    "live.no_stream": "느린 모드: 프레임이 페이지의 기본 연결로 전달됩니다.",
+    "live.link_training": ("링크가 요청한 대로 스텝 {step}까지 트레이닝합니다: 최대 {seconds}초, "
+                           "그다음은 재생으로 이어 갈 수 있습니다."),
+    "live.link_reached": "링크에서 열었습니다: 링크의 설정으로 스텝 {step}까지 트레이닝했습니다.",
+    "live.link_stopped": ("스텝 {goal}을 요청하는 링크에서 열었습니다: 서버 시간 {seconds}초 후 스텝 {step}에서 "
+                          "트레이닝을 멈췄습니다. 재생을 누르면 거기서부터 이어 갑니다."),
+    "live.link_more_ignored": "링크의 매개변수 {count}개가 더 무시되었습니다.",
+    "live.paused_for_page": ("트레이닝이 화면에 있던 프레임인 스텝 {step}에서 일시 정지되었습니다. "
+                             "재생을 누르면 거기서부터 이어 갑니다."),
     # --- lecture pages: shared ---
     "nav.train": "트레이닝",
     "nav.lecture": "실행해 보는 강의",
@@ -1007,7 +1017,6 @@ KO = {
     "share.training": "링크가 요청한 대로 스텝 {step}까지 트레이닝 중",
     "share.ignored": "링크의 {name} = {value} 값은 무시되었습니다 ({reason}). 기본값을 사용합니다.",
     "share.unknown": "링크의 {name} = {value} 값은 무시되었습니다: {reason}.",
-    "share.too_many_steps": "링크로는 최대 {most} 스텝까지만 요청할 수 있습니다",
     "download.params": "파라미터 (JSON)",
     "download.history": "기록 (CSV)",
     "download.data": "데이터 (CSV)",

@@ -28,7 +28,9 @@
   }
 
   // The component's value: a request to the server, answered by a run of the panel
-  // (ui/panels.py): {id, step} after Pause, {id, figures}, {id, rerun}, {id, point}.
+  // (ui/panels.py): {id, step} after Pause, {id, figures}, {id, rerun}, {id, point},
+  // {id, batch, shown} for the next batch while the stream is not there, and
+  // {id, shown} when the page is left for another while playing.
   function setValue(value) {
     send("streamlit:setComponentValue", { value: value, dataType: "json" });
   }
@@ -78,8 +80,16 @@
     told: {},         // what the server was told on the first visit: "painted", "buttons" (see tell)
     streamInfo: null, // where it is: {path, token}
     serverPlaying: false, // the newest payload handled says the server plays
-    streamCheck: null, // the pending check that the stream is open (checkStream)
-    streamWarned: false, // the view says the stream could not be opened
+    playingSince: 0,  // when the server was first seen playing, this time (performance.now())
+    streamBatches: 0, // batches that came over the stream since then
+    openedAt: 0,      // when the socket last opened
+    streamDown: false, // the socket could not open, or dropped: batches are asked for (pull)
+    retryMs: 1000,    // the wait before the socket is tried again (doubles up to RETRY_MAX_MS)
+    pullId: null,     // our request for a batch, until answered ...
+    pullAt: 0,        // ... and when it was made
+    pulls: 0,
+    pulledBatches: 0, // batches that came as answers since Play
+    lastReport: 0,    // when the step on screen was last told over the stream
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
     plotlyNow: false, // a button of the page was clicked: load plotly.js without waiting (loadPlotly)
@@ -746,6 +756,14 @@
       if (!event.target.closest) return;
       if (event.target.closest("button")) state.plotlyNow = true;
       if (event.target.closest(".st-key-pause")) { state.frozen = true; state.queue = []; }
+      else if (leaves(event.target.closest("a[href]"))) {
+        // another page of the app: it pauses training on the frame on screen,
+        // which is told now and stays
+        state.frozen = true;
+        state.queue = [];
+        report(true);
+        if (!streaming() && state.serverPlaying) setValue({ id: "leave." + Date.now(), shown: state.shown });
+      }
       else if (event.target.closest("button")) {
         // any other button (Play, Step, Reset, ...): what the server sends next is
         // what it shows, answered or not
@@ -754,6 +772,15 @@
       }
     }, true);
   } catch (e) { /* not embedded in the app: the server's answer stops the view */ }
+
+  // Whether ``link`` (an anchor, or null) goes to another page of the app.
+  function leaves(link) {
+    if (!link) return false;
+    try {
+      var to = new URL(link.href, window.parent.location.href);
+      return to.origin === window.parent.location.origin && to.pathname !== window.parent.location.pathname;
+    } catch (e) { return false; }
+  }
 
   // Each frame's heatmap is a slice of the bytes that come beside the payload
   // (ui/live.py, split_heatmaps).
@@ -770,9 +797,17 @@
   // The live stream (ui/stream.py): while playing, the batches come over a
   // websocket of the page's server, not as the component's argument (each of
   // those is a script run, and the whole of Streamlit's page renders again).
-  // Connected at the first payload, kept open, and opened again a second after
-  // it closes.
-  var STREAM_GRACE_MS = 4000;
+  // Connected at the first payload and kept open. The stream is an upgrade: when
+  // the socket cannot open within STREAM_OPEN_MS, or closes, the view asks for
+  // each batch with the component's value instead (pull, answered by a run of
+  // the panel), and tries the socket again, less and less often; once a batch
+  // comes over it again, the asking stops.
+  var STREAM_OPEN_MS = 1500;
+  var STREAM_FIRST_BATCH_MS = 4000; // an open socket that brings no batch this long after Play is not used
+  var RETRY_MAX_MS = 16000;
+  var PULL_AHEAD_MS = 1200;  // a batch is asked for when no more than this much is queued
+  var PULL_RETRY_MS = 3000;  // an unanswered request is made again after this long (it was overtaken)
+  var REPORT_MS = 250;       // how often the step on screen is told over the stream while playing
 
   function connect(info) {
     state.streamInfo = info || state.streamInfo;
@@ -783,17 +818,24 @@
       state.socket.close();
       state.socket = null;
     }
-    if (state.socket || !info || typeof WebSocket === "undefined") return;
+    if (state.socket || !info) return;
+    if (typeof WebSocket === "undefined") { streamDown(); return; }
     // the server's root: this page is at <root>/component/<name>/index.html
     var path = location.pathname, cut = path.indexOf("/component/");
     var root = cut >= 0 ? path.slice(0, cut) : "";
-    var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host +
-                               root + info.path + "?token=" + encodeURIComponent(info.token));
+    var socket;
+    try {
+      socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host +
+                             root + info.path + "?token=" + encodeURIComponent(info.token));
+    } catch (e) { streamDown(); return; }
     socket.binaryType = "arraybuffer";
     socket.token = info.token;
+    setTimeout(function () { if (state.socket === socket && socket.readyState !== 1) streamDown(); }, STREAM_OPEN_MS);
     socket.onopen = function () {
-      if (state.streamWarned) { state.streamWarned = false; status(""); }
+      state.openedAt = performance.now();
+      state.retryMs = 1000;
       tell();
+      report(true);
     };
     socket.onmessage = function (event) {
       // the payload's JSON length (4 bytes, little-endian), the JSON, the heatmaps
@@ -802,19 +844,55 @@
       onRender({ payload: payload, heatmaps: new Uint8Array(event.data, 4 + n) }, true);
     };
     socket.onclose = function () {
+      if (state.socket !== socket) return;
       state.socket = null;
-      setTimeout(function () { connect(null); }, 1000);
+      streamDown();
+      setTimeout(function () { connect(null); }, state.retryMs);
+      state.retryMs = Math.min(RETRY_MAX_MS, 2 * state.retryMs);
     };
     state.socket = socket;
   }
 
-  // While the server plays, a stream not open is said in words (checkStream runs
-  // STREAM_GRACE_MS after a run of the page that plays).
-  function checkStream() {
-    state.streamCheck = null;
-    var open = state.socket && state.socket.readyState === 1;
-    state.streamWarned = state.serverPlaying && !open;
-    if (state.streamWarned) status(state.texts.no_stream);
+  // The batches come over the stream: its socket is open and, in this run of
+  // Play, has brought a batch or may still bring its first.
+  function streaming() {
+    var socket = state.socket;
+    if (!socket || socket.readyState !== 1) return false;
+    if (state.streamBatches > 0) return true;
+    return performance.now() - Math.max(state.playingSince, state.openedAt) < STREAM_FIRST_BATCH_MS;
+  }
+
+  // The stream is not there: ask for a batch now. The first such request also ends
+  // what a first visit's page waits for from the stream (ui/panels.py, head_start).
+  function streamDown() {
+    if (state.streamDown) return;
+    state.streamDown = true;
+    pull(true);
+  }
+
+  function pull(always) {
+    var now = performance.now();
+    if (state.pullId !== null && now - state.pullAt < PULL_RETRY_MS) return;
+    if (!always && (!state.serverPlaying || state.frozen || streaming())) return;
+    if (!always && state.queue.length * state.frameMs > PULL_AHEAD_MS) return;
+    state.pulls += 1;
+    state.pullId = "batch." + Date.now() + "." + state.pulls;
+    state.pullAt = now;
+    setValue({ id: state.pullId, batch: true, shown: state.shown });
+  }
+
+  // While the server plays and no batch comes over the stream, this keeps asking.
+  setInterval(function () { pull(false); }, 250);
+
+  // The step on screen, told over the stream: every REPORT_MS while playing, and
+  // at once (``now``) when the page is left for another (a lecture page pauses
+  // training on it).
+  function report(now) {
+    var socket = state.socket, t = performance.now();
+    if (!socket || socket.readyState !== 1 || state.shown === null) return;
+    if (!now && t - state.lastReport < REPORT_MS) return;
+    state.lastReport = t;
+    socket.send("shown:" + state.shown);
   }
 
   // On a session's first visit the server draws the page in parts, each once the
@@ -846,10 +924,14 @@
 
   // A payload: from a script run (the component's argument), or from the stream.
   // Both come from one counter on the server, so one older than the last handled
-  // is stale (the two paths race).
+  // is stale (the two paths race). A batch is a payload from the stream, or the
+  // answer to our request for one (``pulled``).
   function onRender(args, fromStream) {
     var p = args.payload;
     if (!p) return;
+    var pulled = p.pulled !== undefined && p.pulled !== null;
+    var batch = fromStream || pulled;
+    if (pulled && p.pulled === state.pullId) state.pullId = null;
     if (state.lastId !== null && p.id <= state.lastId) {
       // stale, but it may carry the figures this view is missing (the answer to
       // its request, overtaken by a batch)
@@ -877,7 +959,14 @@
       loadPlotly();
       return;
     }
-    if (p.playing && fromStream) window.__framesReceived += p.frames.length;
+    if (p.playing && batch) window.__framesReceived += p.frames.length;
+    if (p.playing && !state.serverPlaying) {
+      state.playingSince = performance.now();
+      state.streamBatches = state.pulledBatches = 0;
+      state.pullId = null;
+    }
+    if (p.playing && fromStream) state.streamBatches += 1;
+    if (p.playing && pulled) state.pulledBatches += 1;
     var newRev = p.rev !== state.rev;
     if (newRev) {
       state.rev = p.rev;
@@ -916,12 +1005,10 @@
     try {
       if (p.playing && state.frozen) {
         // a batch the server sent before it heard Pause: not shown
-      } else if (p.playing && !fromStream) {
+      } else if (p.playing && !batch) {
         // A run of the page while playing: its frame is the network as it is
-        // now, ahead of the screen, and the frames come over the stream; only a
-        // new network's start is shown at once. A stream that is not open a few
-        // seconds on is said, rather than a view that stays still.
-        if (state.streamCheck === null) state.streamCheck = setTimeout(checkStream, STREAM_GRACE_MS);
+        // now, ahead of the screen, and the frames come in batches; only a new
+        // network's start is shown at once.
         if (newRev) {
           state.queue = [items[items.length - 1]];
           state.nextDue = performance.now();
@@ -960,15 +1047,17 @@
         }
       }
       state.serverPlaying = !!p.playing;
-      if (!p.playing) state.streamWarned = false;
-      status(state.streamWarned ? state.texts.no_stream : "");
+      // a quiet word while the batches come as answers: the view is slower so
+      status(p.playing && state.pulledBatches > 0 && !streaming() ? state.texts.no_stream : "");
     } catch (e) {
       status(state.texts.draw_error + " " + e);
     }
-    if (p.rerun && fromStream) {
-      // training diverged on the stream: the page is drawn again, with the message
+    if (p.rerun && batch) {
+      // playing stopped by itself (divergence, a link's step reached): the page is
+      // drawn again, with the message
       setValue({ id: p.id, rerun: true });
     }
+    pull(false);
     reportHeight();
   }
 
@@ -1081,6 +1170,8 @@
       var perMs = state.queue.length ? (newest - item.frame.step) / (state.queue.length * state.frameMs) : 0;
       item.ahead = newest + Math.max(0, perMs) * AXIS_LEAD_MS;
       try { show(item, true); } catch (e) { status(state.texts.draw_error + " " + e); }
+      report(false);
+      pull(false);
     }
     if (state.queue.length) window.requestAnimationFrame(tick);
     else state.ticking = false;

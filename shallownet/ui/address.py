@@ -1,0 +1,126 @@
+"""The page's address: it names the session's network on every page, and a
+session that starts from an address trains that network.
+
+- Every page's address carries every setting, the step on screen and the
+  language (``follow``, at the end of each run at rest, and after Pause once the
+  view has said which frame it shows), so a reload or a copied address on any
+  page gives the same network.
+- A session's first run reads the address, before any widget exists
+  (``open_link``): each bad parameter is ignored with its reason and its default
+  used (Streamlit would otherwise clamp an out-of-range widget value silently),
+  and the step is trained to within a bound of server time. On the Playground a
+  step out of reach at once is trained live in the view (``Playground.play_to``),
+  for at most GOAL_CPU_SECONDS; on a lecture page, under a progress bar, as long.
+- What the address asked for that was not used is named, quoted as text
+  (``untrusted.shown``), never as markup.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.parse
+
+import streamlit as st
+
+from .. import share
+from ..datasets import OWN
+from ..settings import FIELDS
+from . import language
+from .controls import KEY
+from .playground import GOAL_CPU_SECONDS, Playground
+from .texts import t
+from .untrusted import shown
+
+OPENED = "share.opened"  # the session has read its address
+IGNORED = "share.ignored"  # the address's parameters that were ignored, with why
+# On the Playground a link's training before the page shows takes at most this
+# long; the rest is trained live, in the view.
+BEFORE_PAGE_SECONDS = 0.3
+MAX_IGNORED_SHOWN = 5  # warnings about the address, then one line for the rest
+CHUNK_STEPS = 200
+
+
+def open_link(pg: Playground, *, live: bool, lang: str | None = None) -> None:
+    """On the session's first run, before the sidebar: the settings and the step in
+    the address, if it has any. ``live``: the page shows the live view, which
+    trains on towards a step out of reach at once (the Playground)."""
+    if st.session_state.get(OPENED):
+        return
+    st.session_state[OPENED] = True
+    query = {k: st.query_params.get_all(k) for k in st.query_params if k not in share.PAGE_PARAMETERS}
+    if not query:
+        return
+    shared = share.from_query(query)
+    for name in FIELDS:
+        st.session_state[KEY + name] = getattr(shared.settings, name)
+    pg.apply(shared.settings)
+    pg.notice = None
+    st.session_state[IGNORED] = (list(shared.ignored), pg.settings)
+    if not shared.step:
+        return
+    if live:
+        _train_towards(pg, shared.step, BEFORE_PAGE_SECONDS)
+    else:
+        bar = st.progress(0.0, text=t("share.training", lang, step=f"{shared.step:,}"))
+        _train_towards(pg, shared.step, GOAL_CPU_SECONDS,
+                       lambda: bar.progress(pg.trainer.step_count / shared.step,
+                                            text=t("share.training", lang, step=f"{shared.step:,}")))
+        bar.empty()
+    step = f"{pg.trainer.step_count:,}"
+    if pg.trainer.step_count >= shared.step or pg.diverged:
+        pg.notice = ("share.opened", {"step": step})
+    elif live:
+        pg.play_to(shared.step)
+        pg.notice = ("live.link_training", {"step": f"{shared.step:,}", "seconds": f"{GOAL_CPU_SECONDS:g}"})
+    else:
+        pg.notice = ("live.link_stopped",
+                     {"step": step, "goal": f"{shared.step:,}", "seconds": f"{GOAL_CPU_SECONDS:g}"})
+
+
+def _train_towards(pg: Playground, goal: int, seconds: float, on_progress=None) -> None:
+    """Train ``pg`` towards step ``goal`` for at most ``seconds`` of this thread's CPU."""
+    start = time.thread_time()
+    while pg.trainer.step_count < goal and not pg.diverged and time.thread_time() - start < seconds:
+        pg.step(min(CHUNK_STEPS, goal - pg.trainer.step_count))
+        if on_progress is not None:
+            on_progress()
+
+
+def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
+    """What the address asked for that was not used, one warning each (the first
+    few), until the settings change. Names and values are quoted as text."""
+    ignored, opened_with = st.session_state.get(IGNORED, ((), None))
+    if pg.settings != opened_with:
+        return
+    for item in ignored[:MAX_IGNORED_SHOWN]:
+        key = "share.unknown" if item.name not in FIELDS and item.name != share.STEP else "share.ignored"
+        st.warning(t(key, lang, name=shown(item.name), value=shown(item.value), reason=shown(item.reason, 200)),
+                   icon="⚠️")
+    if len(ignored) > MAX_IGNORED_SHOWN:
+        st.warning(t("live.link_more_ignored", lang, count=f"{len(ignored) - MAX_IGNORED_SHOWN:,}"), icon="⚠️")
+
+
+def query(pg: Playground) -> dict[str, str]:
+    """The address's parameters for ``pg``'s network on screen, in this language,
+    with the page's own (presentation mode) kept."""
+    want = share.to_query(pg.settings, pg.trainer.step_count)
+    if pg.settings.dataset == OWN:
+        want.pop("dataset")  # own points do not travel in a link
+    want[language.KEY] = language.current()
+    keep = {k: v for k, v in st.query_params.to_dict().items() if k in share.PAGE_PARAMETERS and k != language.KEY}
+    return {**want, **keep}
+
+
+def follow(pg: Playground) -> None:
+    """At rest, the address says what is on the page (settings, step, language)."""
+    if pg.playing:
+        return
+    want = query(pg)
+    if st.query_params.to_dict() != want:
+        st.query_params.from_dict(want)
+
+
+def link(pg: Playground) -> str:
+    """The address that gives ``pg``'s network on screen, on this page."""
+    base = (st.context.url or "").split("?")[0]
+    return base + "?" + urllib.parse.urlencode(query(pg))
