@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shallownet import files
+from shallownet import files, share
 from shallownet.files import LoadError
 from shallownet.settings import Settings
 from shallownet.trainer import Trainer
@@ -57,6 +57,12 @@ def bad_params(**change):
     (bad_params(params__b2=[[1.5]]).replace("[[1.5]]", "[[1e400]]"), "b2 holds a value that is not a finite number"),
     (bad_params(params__b2=[[1.5]]).replace("[[1.5]]", "[[Infinity]]"), "Infinity is not a number JSON allows"),
     (bad_params(step=-3), '"step" must be a whole number'),
+    (bad_params(step=10**15), '"step" must be a whole number from 0 to 1,000,000, not 1000000000000000'),
+    (bad_params(step=True), '"step" must be a whole number'),
+    (bad_params(version=True), "version True of the parameter file is not known"),
+    (bad_params(settings__alpha=10**350), "settings: alpha = 1000"),
+    (bad_params(settings__m=[1]), "settings: m = [1] is not allowed"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ('{"format": "shallownet-params", "version": 1, "b": NaN}', "NaN is not a number JSON allows"),
     (b"\xff\xfe\x00garbage", "not text"),
     ("x" * (files.MAX_PARAMS_BYTES + 1), "at most"),
@@ -65,6 +71,37 @@ def test_a_bad_parameter_file_says_what_is_wrong(text, message):
     with pytest.raises(LoadError) as e:
         files.params_from_json(text)
     assert message in str(e.value)
+
+
+def test_a_step_of_5000_digits_is_refused_not_a_crash():
+    """Python reads no whole number of more than 4,300 digits (ValueError); the
+    loader refuses a long number first, wherever it is."""
+    text = bad_params(step=7).replace('"step": 7', '"step": 1' + "0" * 5000)
+    with pytest.raises(LoadError, match="a number 5,001 digits long; a number here has at most 400"):
+        files.params_from_json(text)
+    with pytest.raises(LoadError, match="5,001 digits"):
+        files.params_from_json(bad_params(params__b2=[[1.5]]).replace("[[1.5]]", "[[-" + "9" * 5001 + "]]"))
+
+
+def test_the_step_is_bounded_by_what_a_link_may_ask_for():
+    assert files.params_from_json(bad_params(step=share.MAX_STEP)).step == share.MAX_STEP
+    with pytest.raises(LoadError, match="from 0 to 1,000,000"):
+        files.params_from_json(bad_params(step=share.MAX_STEP + 1))
+
+
+@pytest.mark.parametrize("text", [
+    bad_params(settings__dataset="x" * 100_000),
+    bad_params(settings__colour="x" * 100_000),
+    bad_params(**{"settings__" + "y" * 100_000: 1}),
+    bad_params(version="x" * 100_000),
+    bad_params(step="x" * 100_000),
+    bad_params(step=[[[[[[["x"] * 1000]]]]]]),
+    bad_params(params__W1=[["x" * 100_000, 1]] * 4),
+])
+def test_a_message_quotes_the_file_briefly(text):
+    with pytest.raises(LoadError) as e:
+        files.params_from_json(text)
+    assert len(str(e.value)) < 200, str(e.value)
 
 
 def test_history_csv_has_every_recorded_step():
@@ -83,6 +120,28 @@ def test_data_round_trips_through_csv():
     np.testing.assert_array_equal(own.X, X)
     np.testing.assert_array_equal(own.Y, Y)
     assert own.labels == {"0": 0, "1": 1}
+
+
+def test_coordinates_up_to_a_million_are_data():
+    own = files.data_from_csv("-1e6,1000000,0\n0.000001,-999999.5,1\n")
+    assert own.X.tolist() == [[-1e6, 1e-6], [1e6, -999999.5]]
+
+
+def test_a_bad_data_file_quotes_itself_briefly():
+    for text in ("1,2,0\n3," + "x" * 100_000 + ",1\n", "1,1,a\n1,1,b\n1,1," + "c" * 100_000 + "\n",
+                 "1,2,0\n3,1" + "0" * 100_000 + ",1\n"):
+        with pytest.raises(LoadError) as e:
+            files.data_from_csv(text)
+        assert len(str(e.value)) < 200, str(e.value)
+
+
+def test_a_byte_order_mark_is_not_a_header():
+    assert files.data_from_csv("\ufeff1,2,0\n3,4,1\n").X.shape == (2, 2)
+
+
+def test_labels_that_are_not_numbers_map_the_same_way_every_time():
+    assert files.data_from_csv("1,2,nan\n3,4,NaN\n").labels == {"NaN": 0, "nan": 1}
+    assert files.data_from_csv("1,2,inf\n3,4,2\n").labels == {"2": 0, "inf": 1}
 
 
 def test_two_other_label_values_are_mapped_and_said():
@@ -105,6 +164,14 @@ def test_two_other_label_values_are_mapped_and_said():
     ("1,2,0\n" * 3 + "9,9,1\n" * 3, None),
     ("".join(f"{i},{i},{i % 2}\n" for i in range(5001)), "line 5001: more than 5,000 points"),
     ("a\x00b", "NUL"),
+    ("1,2,0\n1e308,4,1\n", "line 2: x1 = 1e308 is out of range: coordinates go from -1,000,000 to 1,000,000"),
+    ("1,2,0\n3,-1e308,1\n", "line 2: x2 = -1e308 is out of range"),
+    ("1,2,0\n3,1000000.5,1\n", "line 2: x2 = 1000000.5 is out of range"),
+    ("1,2,0\n3,1" + "0" * 300 + ",1\n", "line 2: x2 = 10000000000"),
+    ("1,2,0\n3,1" + "0" * 300 + ",1\n", "0… is out of range"),
+    ("1,2,0\n3,1" + "0" * 100_000 + ",1\n", "line 2: x1 and x2 must be finite numbers, not '3' and '100"),
+    ("1,2,0\n3,x" + "0" * 100_000 + ",1\n", "line 2: x1 and x2 must be numbers, not '3' and 'x000"),
+    ("1,1,a\n1,1,b\n1,1," + "c" * 100_000 + "\n", "found 3: 'a', 'b', 'ccc"),
 ])
 def test_a_bad_data_file_says_what_is_wrong_and_where(text, message):
     if message is None:
