@@ -362,6 +362,7 @@ class Playground:
         keep = round(SNAPSHOT_SECONDS / FRAME_SECONDS)
         if len(self._snapshots) > keep:
             self._snapshots = dict(list(self._snapshots.items())[-keep:])
+        cpu = time.thread_time()  # a goal's time counts the frames' work too
         for i in range(count):
             deadline = started + (i + 1) * budget / count
             # towards a goal, each frame trains as many steps as its time allows
@@ -371,11 +372,9 @@ class Playground:
                 with self._lock:
                     if not self.playing:
                         return frames
-                    t0, cpu0 = time.perf_counter(), time.thread_time()
+                    t0 = time.perf_counter()
                     self.trainer.step(chunk)
                     took = time.perf_counter() - t0
-                    if self.goal is not None:
-                        self._goal_cpu += time.thread_time() - cpu0
                 self._chunk = max(1, min(10_000, int(chunk * CHUNK_SECONDS / max(took, 1e-6))))
                 todo -= chunk
             with self._lock:
@@ -383,6 +382,9 @@ class Playground:
                     return frames
                 frames.append(self.frame(lang))
                 self._snapshots[self.trainer.step_count] = self.trainer.snapshot()
+                if self.goal is not None:
+                    self._goal_cpu += time.thread_time() - cpu
+                cpu = time.thread_time()
                 if self.diverged:
                     self.playing = False
                     self.goal = None
