@@ -4,13 +4,15 @@ query parameters of the page's address.
 ``to_query`` writes them, each named like its ``Settings`` field; ``from_query``
 reads an address's parameters back, one at a time, so that a tampered or stale
 one (an unknown name, n1 = -5, alpha = abc, alpha = 1e9, dataset = x) costs only
-itself: it is ignored, with the reason, and its default is used. The same
+itself: it is ignored, with the reason, and its default is used. A name given
+more than once (n1=3&n1=9) takes its last value, and says so. The same
 settings and seed give the same data and initial weights, so training to the
 same step gives the same numbers.
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .datasets import OWN
@@ -21,6 +23,9 @@ MAX_STEP = 1_000_000  # what a link may ask the server to train before the page 
 # parameters that belong to the page, not to the network (the language, the
 # presentation mode): read elsewhere, never reported as unknown here
 PAGE_PARAMETERS = ("lang", "present")
+# why the earlier values of a parameter given more than once were not used
+REPEATED = "given more than once; the last value is used"
+_WHOLE = re.compile(r"-?[0-9]+")  # a step as the address may write it (ASCII digits only)
 
 
 class Ignored(NamedTuple):
@@ -48,25 +53,32 @@ def to_query(settings: Settings, step: int) -> dict[str, str]:
 
 
 def from_query(query: dict[str, str | list[str]]) -> Shared:
-    """Settings and step from query parameters; each bad one ignored, with why."""
+    """Settings and step from query parameters; each bad one ignored, with why.
+
+    ``query`` maps each name to every value the address gives it, in order (a list,
+    as ``st.query_params.get_all`` returns; a plain string is one value). A name
+    given more than once uses its last value, and its earlier values are reported
+    as ignored (``REPEATED``), so that nothing in the address is dropped unsaid."""
     good, ignored = {}, []
     step = 0
     for name, raw in query.items():
-        value = raw[-1] if isinstance(raw, list) else raw
-        if name in PAGE_PARAMETERS:
+        values = [str(v) for v in raw] if isinstance(raw, (list, tuple)) else [str(raw)]
+        if name in PAGE_PARAMETERS or not values:
             continue
+        if name not in FIELDS and name != STEP:
+            ignored.append(Ignored(name, ", ".join(values), "no such setting"))
+            continue
+        value = values[-1]
+        if len(values) > 1:
+            ignored.append(Ignored(name, ", ".join(values[:-1]), REPEATED))
         if name == STEP:
-            try:
-                step = int(value)
-            except ValueError:
+            digits = value.strip()
+            if not _WHOLE.fullmatch(digits):
                 ignored.append(Ignored(name, value, f"not a whole number; steps go from 0 to {MAX_STEP:,}"))
-                continue
-            if not 0 <= step <= MAX_STEP:
+            elif digits.startswith("-") or len(digits) > len(str(MAX_STEP)) or int(digits) > MAX_STEP:
                 ignored.append(Ignored(name, value, f"steps go from 0 to {MAX_STEP:,}"))
-                step = 0
-            continue
-        if name not in FIELDS:
-            ignored.append(Ignored(name, value, "no such setting"))
+            else:
+                step = int(digits)
             continue
         if name == "dataset" and value == OWN:
             ignored.append(Ignored(name, value, "your own points do not travel in a link: download them as CSV"))

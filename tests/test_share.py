@@ -42,3 +42,46 @@ def test_a_bad_parameter_is_ignored_with_its_reason_and_the_rest_kept(name, valu
 
 def test_page_parameters_are_not_reported():
     assert share.from_query({"lang": "ko", "present": "1"}).ignored == ()
+
+
+def test_a_repeated_parameter_uses_its_last_value_and_says_so():
+    shared = share.from_query({"n1": ["3", "9"], "m": ["200"]})
+    assert shared.settings == DEFAULTS.replace(n1=9, m=200) and shared.step == 0
+    assert shared.ignored == (share.Ignored("n1", "3", share.REPEATED),)
+    assert share.REPEATED == "given more than once; the last value is used"
+    shared = share.from_query({"step": ["5", "6", "7"]})
+    assert shared.step == 7 and shared.ignored == (share.Ignored("step", "5, 6", share.REPEATED),)
+
+
+def test_a_repeated_parameter_whose_last_value_is_bad_says_both():
+    shared = share.from_query({"n1": ["3", "-5"]})
+    assert shared.settings.n1 == DEFAULTS.n1
+    assert [(i.name, i.value) for i in shared.ignored] == [("n1", "3"), ("n1", "-5")]
+    assert shared.ignored[0].reason == share.REPEATED and "1 to 64" in shared.ignored[1].reason
+
+
+def test_an_unknown_name_given_twice_is_one_unknown_name():
+    assert share.from_query({"colour": ["red", "blue"]}).ignored == (
+        share.Ignored("colour", "red, blue", "no such setting"),)
+
+
+def test_lists_and_strings_read_alike():
+    assert share.from_query({"n1": ["7"], "step": ["12"]}) == share.from_query({"n1": "7", "step": "12"})
+    assert share.from_query({"n1": [], "lang": ["ko", "en"]}) == share.from_query({})
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("1" + "0" * 5000, "steps go from 0 to 1,000,000"),
+    ("1000001", "steps go from 0 to 1,000,000"),
+    ("1_000", "not a whole number"),
+    ("\u0663", "not a whole number"),  # an Arabic-Indic digit, which int() would read
+    ("1e3", "not a whole number"),
+    ("", "not a whole number"),
+])
+def test_a_step_is_ascii_digits_within_the_bound(value, reason):
+    [ignored] = share.from_query({"step": [value]}).ignored
+    assert ignored.reason.startswith(reason) and share.from_query({"step": [value]}).step == 0
+
+
+def test_the_bound_itself_is_a_step():
+    assert share.from_query({"step": [f" {share.MAX_STEP} "]}) == (DEFAULTS, share.MAX_STEP, ())
