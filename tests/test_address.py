@@ -122,3 +122,10 @@ def test_many_ignored_parameters_are_summed_up():
     at = opened(APP, **{f"p{i}": "1" for i in range(40)})
     assert len(at.warning) == address.MAX_IGNORED_SHOWN + 1
     assert "35" in at.warning[-1].value
+
+
+def test_a_repeated_parameter_says_its_last_value_is_used():
+    at = opened(APP, m="200", n1=["3", "9"])
+    assert at.session_state["playground"].settings.n1 == 9
+    [warning] = at.warning
+    assert "given more than once" in warning.value and "default" not in warning.value

@@ -93,7 +93,10 @@ def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
     if pg.settings != opened_with:
         return
     for item in ignored[:MAX_IGNORED_SHOWN]:
-        key = "share.unknown" if item.name not in FIELDS and item.name != share.STEP else "share.ignored"
+        # "ignored (why); its default is used", or "ignored: why" when no default was
+        # used (an unknown name, or a name given twice whose last value is)
+        defaulted = (item.name in FIELDS or item.name == share.STEP) and item.reason != share.REPEATED
+        key = "share.ignored" if defaulted else "share.unknown"
         st.warning(t(key, lang, name=shown(item.name), value=shown(item.value), reason=shown(item.reason, 200)),
                    icon="⚠️")
     if len(ignored) > MAX_IGNORED_SHOWN:
