@@ -350,3 +350,15 @@ def test_clicked_points_train_and_move_no_other_point_between_training_and_test(
     np.testing.assert_array_equal(after.X_test, before.X_test)
     np.testing.assert_array_equal(after.X_train[:, :-2], before.X_train)
     np.testing.assert_array_equal(after.X_train[:, -2:], [[0.0, 0.5], [0.0, 0.5]])
+
+
+def test_the_last_finite_network_is_drawn_after_divergence():
+    """Its weights (~1e152 with the linear activation at alpha = 10) are beyond
+    single precision: the picture is computed in double, not left blank."""
+    pg = Playground(Settings(activation="linear", alpha=10.0))
+    pg.step(1000)
+    assert pg.diverged and np.abs(pg.trainer.params.W1).max() > 1e38
+    boundary = pg.frame("en")["boundary"]
+    z = np.asarray(boundary["z"])
+    assert (z < 64).mean() > 0.2 and (z > 192).mean() > 0.2  # both sides of the plane coloured
+    assert len(boundary["segments"]) > 0  # and the A2 = 0.5 line drawn

@@ -58,6 +58,11 @@ def boundary_on(trainer: Trainer, grid):
     heatmap has 256 levels and the line is drawn to a tenth of a pixel, and it
     is the dearer part of a frame in double (~4x, see network.forward)."""
     Z2, A2 = trainer.output_on(grid.points, np.float32)
+    if not np.isfinite(A2).all():
+        # weights beyond single precision (~3e38), as a network about to diverge has
+        Z2, A2 = trainer.output_on(grid.points, np.float64)
+        A2 = np.nan_to_num(A2, nan=0.5)
+        Z2 = np.nan_to_num(Z2, nan=0.0)
     shape = (len(grid.ys), len(grid.xs))
     return A2.reshape(shape), level_segments(grid.xs, grid.ys, Z2.reshape(shape), 0.0)
 

@@ -225,6 +225,16 @@
     return area.width > 0 && area.height > 0 ? area : null;
   }
 
+  // Each time plotly lays chart ``gd`` out anew (a resize, a new figure, an axis
+  // that grew), ``place`` puts our layer back over its plot area. Plotly.newPlot
+  // drops a chart's listeners (``fresh``), so it is listened to again after each.
+  function followLayout(gd, place, fresh) {
+    if (fresh || !gd.__following) {
+      gd.on("plotly_afterplot", place);
+      gd.__following = true;
+    }
+  }
+
   // Put element ``el`` over ``area`` plus ``pad`` CSS pixels on each side.
   function place(el, area, pad) {
     el.style.left = area.left - pad + "px";
@@ -308,10 +318,7 @@
                    line: line.line, hoverinfo: "skip" });
     var gd = byId("boundary-plot");
     Plotly.newPlot(gd, data, layout, CONFIG);
-    if (!gd.__listening) {
-      gd.on("plotly_afterplot", placeBoundaryCanvas);
-      gd.__listening = true;
-    }
+    followLayout(gd, placeBoundaryCanvas, true);
     placeBoundaryCanvas();
   }
 
@@ -510,11 +517,7 @@
     traces = traces.concat(dots);
     var gd = curve.gd;
     (fresh ? Plotly.newPlot : Plotly.react)(gd, traces, curveLayout(curve), CONFIG);
-    if (!gd.__listening) {
-      // plotly lays the chart out anew (a resize, an axis that grew): follow its plot area
-      gd.on("plotly_afterplot", function () { placeCurveCanvas(state.curves[curve.name]); });
-      gd.__listening = true;
-    }
+    followLayout(gd, function () { placeCurveCanvas(state.curves[curve.name]); }, fresh);
     goLive(curve, live);
   }
 
