@@ -1,10 +1,12 @@
-"""The command line: ``python -m shallownet``, for preparing a lecture without a browser."""
+"""The command line: ``shallownet`` (installed by ``pip install -e .``) or ``python -m
+shallownet``, for preparing a lecture without a browser."""
 
 from __future__ import annotations
 
 import argparse
 import math
 import os
+import re
 import sys
 
 from . import assignment, datasets, files
@@ -12,6 +14,14 @@ from .settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
 from .trainer import Trainer, source_points
 
 MAX_STEPS = 10_000_000
+# the exit status of a run that diverged (2 is argparse's, for bad arguments; 1 a file
+# that could not be written)
+DIVERGED = 3
+
+# a whole number as typed or as the program prints it: 5000, 5,000 or 5_000 (groups of three)
+_WHOLE = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+|\d{1,3}(_\d{3})+)")
+# the app's menu names that the rule of ``choice_name`` does not turn into the identifier
+_MENU_ALIASES = {"your_own_points": "own", "own_points": "own"}
 
 
 class Progress:
@@ -36,11 +46,33 @@ class Progress:
         self.stream.flush()
 
 
+def whole_number(text: str) -> int:
+    """``text`` as a whole number, with or without thousands separators (commas or
+    underscores, in groups of three: 1,000 as the program prints it, or 1_000);
+    ValueError if it is not one."""
+    text = text.strip()
+    if not _WHOLE.fullmatch(text):
+        raise ValueError(text)
+    return int(text.replace(",", "").replace("_", ""))
+
+
+def choice_name(text: str) -> str:
+    """The identifier for a name typed in any case or spelled as the app's menu
+    spells it: "Moons", "XOR", "Gaussian quantiles", "gaussian-quantiles", "Flower
+    (the assignment's)", "leaky ReLU", "Your own points". Case is ignored, a
+    parenthesised remark dropped, spaces and hyphens become underscores."""
+    name = re.sub(r"\([^)]*\)", " ", text).strip().lower()
+    name = re.sub(r"[\s-]+", "_", name).strip("_")
+    return _MENU_ALIASES.get(name, name)
+
+
 def _steps(text: str) -> int:
     try:
-        n = int(text)
+        n = whole_number(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"steps must be a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"steps must be a whole number (such as 5000 or 5,000), got {text!r}"
+        ) from None
     if not 0 <= n <= MAX_STEPS:
         raise argparse.ArgumentTypeError(f"steps = {n} is not allowed: 0 to {MAX_STEPS:,}")
     return n
@@ -48,7 +80,7 @@ def _steps(text: str) -> int:
 
 def _history_size(text: str) -> int:
     try:
-        n = int(text)
+        n = whole_number(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"history size must be a whole number, got {text!r}"
@@ -66,6 +98,8 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
         flag = "--" + name.replace("_", "-")
         default = getattr(DEFAULTS, name)
         help_text = f"{describe_range(spec)} (default {default})"
+        if spec["kind"] == "choice":
+            help_text = f"{describe_range(spec)}; any case, or as the app's menu spells it (default {default})"
         if spec["kind"] == "bool":
             group.add_argument(
                 flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=help_text
@@ -74,10 +108,32 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
             group.add_argument(flag, dest=name, metavar=name.upper(), default=None, help=help_text)
 
 
+def _given(args) -> dict[str, str]:
+    """The settings given on the command line, as text; a choice's name as the
+    identifier it stands for (``choice_name``), a whole number without its
+    thousands separators, when they are valid (else as typed, so that the error
+    shows what was typed)."""
+    given = {}
+    for name, spec in FIELDS.items():
+        value = getattr(args, name)
+        if value is None:
+            continue
+        text = str(value)
+        if spec["kind"] == "choice" and choice_name(text) in spec["options"]:
+            text = choice_name(text)
+        elif spec["kind"] == "int":
+            try:
+                text = str(whole_number(text))
+            except ValueError:
+                pass
+        given[name] = text
+    return given
+
+
 def _settings_from(args, base: Settings = DEFAULTS) -> Settings:
     """``base`` with the settings given on the command line."""
-    given = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
-    parsed = Settings.from_strings({k: str(v) for k, v in given.items()})
+    given = _given(args)
+    parsed = Settings.from_strings(given)
     return base.replace(**{name: getattr(parsed, name) for name in given})
 
 
@@ -121,13 +177,20 @@ def _report(trainer: Trainer, out) -> None:
     print(f"accuracy    train {_fmt(r.acc_train, True)}   test {_fmt(r.acc_test, True)}", file=out)
     norms = (("dW1", r.norm_dW1), ("db1", r.norm_db1), ("dW2", r.norm_dW2), ("db2", r.norm_db2))
     print("  ".join(f"|{name}| {value:.3e}" for name, value in norms), file=out)
+
+
+def _diverged(trainer: Trainer, command: argparse.ArgumentParser) -> int:
+    """0, or, when the run diverged, DIVERGED after saying on stderr at which step and why."""
     d = trainer.divergence
-    if d:
-        print(
-            f"stopped: at step {d.step:,} the {d.quantity} was no longer finite; "
-            f"alpha = {d.alpha:g} is too large. The numbers above are the last finite state.",
-            file=out,
-        )
+    if d is None:
+        return 0
+    print(
+        f"{command.prog}: stopped: at step {d.step:,} the {d.quantity} was no longer finite; "
+        f"alpha = {d.alpha:g} is too large. The numbers printed are the last finite state "
+        f"(step {trainer.step_count:,}).",
+        file=sys.stderr,
+    )
+    return DIVERGED
 
 
 def write_csv(trainer: Trainer, path: str) -> int:
@@ -157,31 +220,37 @@ def _write(path: str, text: str, command: argparse.ArgumentParser, what: str, ou
 
 
 def main(argv=None) -> int:
+    # the installed command is called as itself, `python -m shallownet` as that
+    prog = "shallownet" if os.path.basename(sys.argv[0]) in ("shallownet", "shallownet.exe") \
+        else "python -m shallownet"
+    status = (f"exit status: 0 done, 1 a file could not be written, 2 bad arguments, "
+              f"{DIVERGED} training diverged (alpha too large)")
     parser = argparse.ArgumentParser(
-        prog="python -m shallownet",
-        description="Train the lecture's one-hidden-layer network without a browser.",
+        prog=prog, description="Train the lecture's one-hidden-layer network without a browser.", epilog=status,
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p_train = sub.add_parser("train", help="train with any settings for N steps")
+    p_train = sub.add_parser("train", help="train with any settings for N steps", epilog=status)
     _add_settings(p_train)
     p_train.add_argument(
         "--steps", type=_steps, default=1000,
-        help="gradient descent steps (default 1000); with --load-params, steps after the saved ones"
+        help="gradient descent steps (default 1,000; 5000, 5,000 and 5_000 alike); "
+             "with --load-params, steps after the saved ones"
     )
     p_train.add_argument("--csv", metavar="FILE", help="write the history as CSV to FILE")
     p_train.add_argument("--data", metavar="FILE",
-                         help="train on your own points: a CSV of x1, x2, label (as the app's upload)")
+                         help="train on your own points: a CSV of x1, x2, label (as the app's upload); "
+                              "not with --dataset, --m or --noise, which make generated points")
     p_train.add_argument("--load-params", metavar="FILE",
                          help="start from saved parameters (JSON, as the app's download): their settings, "
                               "then any given here")
     p_train.add_argument("--save-params", metavar="FILE", help="write the trained parameters as JSON to FILE")
     p_train.add_argument("--save-data", metavar="FILE", help="write the data set (all points) as CSV to FILE")
     p_train.add_argument("--history-size", type=_history_size, default=2048,
-                         help="rows the history keeps before thinning (default 2048)")
+                         help="rows the history keeps before thinning (default 2,048)")
     p_train.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p_assign = sub.add_parser("assignment", help="replay the course assignment")
+    p_assign = sub.add_parser("assignment", help="replay the course assignment", epilog=status)
     p_assign.add_argument(
         "--table", action="store_true", help="also the hidden-size table (5,000 steps each)"
     )
@@ -210,6 +279,11 @@ def main(argv=None) -> int:
             except files.LoadError as e:
                 command.error(f"argument --load-params: {args.load_params}: {e}")
         if args.data:
+            clash = [f"--{name}" for name, text in _given(args).items()
+                     if name in ("m", "noise") or (name == "dataset" and text != datasets.OWN)]
+            if clash:
+                command.error(f"argument {', '.join(clash)}: not allowed with --data: "
+                              f"the points are those of {args.data}")
             try:
                 own = files.data_from_csv(_read(args.data, command, "--data"))
             except files.LoadError as e:
@@ -257,4 +331,4 @@ def main(argv=None) -> int:
         except OSError as e:
             command.exit(1, f"{command.prog}: error: cannot write {args.csv}: {e.strerror}\n")
         print(f"wrote {n:,} rows to {args.csv}", file=out)
-    return 0
+    return _diverged(trainer, command)

@@ -124,6 +124,8 @@ def describe_range(spec: dict) -> str:
         return "one of " + ", ".join(spec["options"])
     if kind == "bool":
         return "true or false"
+    if kind == "int":
+        return f"{spec['min']:,} to {spec['max']:,}"  # 0 to 2,147,483,646, not 0 to 2.14748e+09
     return f"{spec['min']:g} to {spec['max']:g}"
 
 

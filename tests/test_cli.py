@@ -1,13 +1,22 @@
 """The command line, run as a user runs it: a real subprocess."""
 
 import csv
+import os
+import re
+import shlex
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from shallownet import cli
 from shallownet.settings import Settings
 from shallownet.trainer import Trainer
+from shallownet.ui import texts
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args):
@@ -44,13 +53,20 @@ def test_csv_of_a_long_run_is_thinned_but_ends_at_the_last_step(tmp_path):
     assert len(steps) <= 101 and steps[0] == 0 and steps[-1] == 5001
 
 
-def test_divergence_is_reported_not_crashed():
-    r = run("train", "--activation", "linear", "--alpha", "10", "--steps", "1000", "--quiet")
-    assert r.returncode == 0, r.stderr
+def test_divergence_is_reported_on_stderr_with_a_status_of_its_own(tmp_path):
+    history = tmp_path / "h.csv"
+    r = run("train", "--activation", "linear", "--alpha", "10", "--steps", "1000", "--quiet",
+            "--csv", str(history))
+    assert r.returncode == cli.DIVERGED == 3, r.stderr
     trainer = Trainer(Settings(activation="linear", alpha=10.0))
     trainer.step(1000)
     step = trainer.divergence.step
-    assert f"stopped: at step {step} the cost was no longer finite; alpha = 10 is too large" in r.stdout
+    assert (f"python -m shallownet train: stopped: at step {step} the cost was no longer finite; "
+            f"alpha = 10 is too large. The numbers printed are the last finite state "
+            f"(step {trainer.step_count})") in r.stderr
+    assert "stopped" not in r.stdout and "Traceback" not in r.stderr
+    # what it did write is still written: the history up to the last finite step
+    assert f"wrote {trainer.step_count + 1} rows" in r.stdout and history.exists()
 
 
 @pytest.mark.parametrize("args, message", [
@@ -104,7 +120,7 @@ def test_a_bad_csv_path_is_refused_before_training():
 
 def test_a_diverged_run_prints_its_last_numbers_readably():
     r = run("train", "--activation", "linear", "--alpha", "10", "--steps", "1000", "--quiet")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 3, r.stderr
     assert max(len(line) for line in r.stdout.splitlines()) < 200
     trainer = Trainer(Settings(activation="linear", alpha=10.0))
     trainer.step(1000)
@@ -159,3 +175,166 @@ def test_a_parameter_file_of_another_n1_is_refused(tmp_path):
     assert r.returncode == 2 and "cannot read" in r.stderr
     r = run("train", "--dataset", "own")
     assert r.returncode == 2 and "needs your points: --data FILE" in r.stderr
+
+
+# --- a newcomer's papercuts -------------------------------------------------------------
+
+
+def _without_pythonpath():
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSAFEPATH")}
+
+
+def test_pip_install_e_gives_a_shallownet_command_that_works_from_any_folder(tmp_path):
+    """The README's install, `pip install -e .`, run for real: into a throwaway virtual
+    environment that sees this Python's packages (so only the project itself is
+    installed), from a copy of the files a build reads (so the work tree gets no
+    egg-info). Then the command and `python -m shallownet` work from another folder,
+    with no PYTHONPATH; the command's usage names it as it was typed."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "shallownet", source / "shallownet", ignore=shutil.ignore_patterns("__pycache__"))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)],
+                   check=True, timeout=60)
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    python = bin_dir / "python"
+    env = _without_pythonpath()
+    # the build's own setuptools comes from the package index (pip's build isolation), as for a user
+    r = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(source)],
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    if r.returncode and re.search(r"NewConnectionError|Network is unreachable|Temporary failure in name "
+                                  r"resolution|No matching distribution found for setuptools", r.stderr):
+        pytest.skip(f"pip could not reach the package index for the build's setuptools: {r.stderr[-300:]}")
+    assert r.returncode == 0, r.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = subprocess.run([str(bin_dir / "shallownet"), "train", "--help"],
+                       cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("usage: shallownet train") and "--steps" in r.stdout
+    r = subprocess.run([str(python), "-m", "shallownet", "train", "--help"],
+                       cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("usage: python -m shallownet train")
+
+
+def readme_examples() -> list[str]:
+    """The command lines of the README's ```bash block under "## The command line"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## The command line\n", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)```", section, re.S)
+    assert block, 'no ```bash block under "## The command line" in README.md'
+    return [line for line in block.group(1).splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_the_readme_examples_work_pasted_in_order_into_a_fresh_folder(tmp_path):
+    """Each line of the README's example, run in order by bash in an empty folder (a
+    fresh clone's root, as far as these lines go), as a user pastes them: each must
+    succeed, and none may leave a file in that folder (their files go in a scratch
+    folder). `shallownet` and `python` there are this checkout's, installed or not."""
+    lines = readme_examples()
+    assert lines
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    # what `pip install -e .` writes as the command, and `python` as this Python
+    (bin_dir / "shallownet").write_text(
+        f"#!{sys.executable}\nimport sys\nfrom shallownet.cli import main\nsys.exit(main())\n")
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n')
+    for script in bin_dir.iterdir():
+        script.chmod(0o755)
+    env = {**_without_pythonpath(), "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+           "PYTHONPATH": str(ROOT)}
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    cwd, where = clone, tmp_path / "cwd"
+    for line in lines:
+        # one shell a line, as typed; a `cd` carries over to the next line as it would
+        r = subprocess.run(["bash", "-c", f'{line}\nstatus=$?\npwd > {shlex.quote(str(where))}\nexit $status'],
+                           cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, f"README line failed: {line}\n{r.stdout[-1000:]}\n{r.stderr[-2000:]}"
+        assert "Traceback" not in r.stderr, line
+        cwd = Path(where.read_text().strip())
+    assert [p.name for p in clone.iterdir() if not p.is_dir()] == []
+
+
+@pytest.mark.parametrize("setting", ["dataset", "activation", "init"])
+def test_choices_are_taken_in_any_case_and_as_the_apps_menu_spells_them(setting):
+    spec = cli.FIELDS[setting]
+    for name in spec["options"]:
+        menu = texts.EN[f"{setting}.{name}"]  # "Moons", "Gaussian quantiles", "leaky ReLU", "Your own points"
+        for typed in (menu, menu.upper(), name.upper(), name.replace("_", "-"), name.replace("_", " ").title()):
+            assert cli.choice_name(typed) == name, typed
+
+
+@pytest.mark.parametrize("typed, dataset", [("Moons", "moons"), ("Gaussian quantiles", "gaussian_quantiles"),
+                                            ("XOR", "xor"), ("Flower (the assignment's)", "flower")])
+def test_a_data_set_named_as_in_the_menu_trains_on_that_data_set(typed, dataset, tmp_path):
+    given, expected = tmp_path / "given.csv", tmp_path / "expected.csv"
+    assert cli.main(["train", "--dataset", typed, "--steps", "0", "--quiet", "--save-data", str(given)]) == 0
+    assert cli.main(["train", "--dataset", dataset, "--steps", "0", "--quiet", "--save-data", str(expected)]) == 0
+    assert given.read_text() == expected.read_text()
+
+
+def test_an_unknown_data_set_is_still_refused_as_typed():
+    r = run("train", "--dataset", "Swirl")
+    assert r.returncode == 2 and "dataset = 'Swirl' is not allowed: one of moons" in r.stderr
+
+
+@pytest.mark.parametrize("typed", ["1,000", "1_000", "1000", " 1,000 "])
+def test_steps_are_taken_with_thousands_separators(typed, capsys):
+    assert cli.main(["train", "--steps", typed, "--quiet"]) == 0
+    assert "step        1,000\n" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("typed", ["1,00", "1.000", "1,000_000", "10,00,000", "1e3", ","])
+def test_steps_with_misplaced_separators_are_refused(typed, capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(["train", "--steps", typed, "--quiet"])
+    assert e.value.code == 2
+    assert f"steps must be a whole number (such as 5000 or 5,000), got {typed!r}" in capsys.readouterr().err
+
+
+def test_whole_number_settings_are_taken_with_thousands_separators_too(tmp_path):
+    data = tmp_path / "d.csv"
+    assert cli.main(["train", "--m", "1,000", "--seed", "1_234", "--steps", "0", "--quiet",
+                     "--save-data", str(data)]) == 0
+    assert data.read_text().count("\n") == 1 + 1000
+
+
+def test_integer_ranges_are_printed_as_integers_with_thousands_separators():
+    r = run("train", "--help")
+    assert "0 to 2,147,483,646 (default 0)" in " ".join(r.stdout.split())
+    assert "e+09" not in r.stdout
+    assert "10 to 5,000 (default 400)" in " ".join(r.stdout.split())
+    assert "0.0001 to 10 (default 1.2)" in " ".join(r.stdout.split())  # floats as before
+    r = run("train", "--seed", "-1")
+    assert r.returncode == 2 and "seed = -1 is not allowed: 0 to 2,147,483,646" in r.stderr
+
+
+@pytest.mark.parametrize("extra, named", [
+    (["--dataset", "circles"], "--dataset"),
+    (["--dataset", "Moons", "--m", "100"], "--dataset, --m"),
+    (["--noise", "0.1"], "--noise"),
+])
+def test_data_from_a_file_refuses_the_settings_that_make_generated_data(extra, named, tmp_path):
+    data = tmp_path / "d.csv"
+    data.write_text("x1,x2,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n")
+    r = run("train", "--data", str(data), *extra, "--steps", "1", "--quiet")
+    assert r.returncode == 2, r.stdout
+    assert f"argument {named}: not allowed with --data: the points are those of {data}" in r.stderr
+    assert "step" not in r.stdout  # nothing trained
+
+
+def test_data_from_a_file_with_dataset_own_is_consistent_and_accepted(tmp_path):
+    data = tmp_path / "d.csv"
+    data.write_text("x1,x2,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n")
+    for own in ("own", "Your own points"):
+        r = run("train", "--data", str(data), "--dataset", own, "--steps", "1", "--quiet", "--test-fraction", "0")
+        assert r.returncode == 0, r.stderr
+
+
+def test_gitignore_has_the_virtual_environment_and_the_examples_folder():
+    ignored = (ROOT / ".gitignore").read_text().split()
+    assert ".venv/" in ignored and "runs/" in ignored

@@ -3,7 +3,7 @@ import math
 import numpy as np
 import pytest
 
-from shallownet.settings import DEFAULTS, FIELDS, Settings, SettingsError
+from shallownet.settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
 
 
 def test_defaults_are_the_lectures():
@@ -37,8 +37,18 @@ def test_a_value_out_of_range_is_refused_naming_setting_value_and_range(name, va
         Settings(**{name: value})
     msg = str(e.value)
     assert msg.startswith(f"{name} = {value!r}")
-    assert f"{lo:g} to {hi:g}" in msg
+    # whole numbers as such, with thousands separators (0 to 2,147,483,646); floats as %g
+    allowed = f"{lo:,} to {hi:,}" if FIELDS[name]["kind"] == "int" else f"{lo:g} to {hi:g}"
+    assert msg.endswith(f"is not allowed: {allowed}")
     assert e.value.name == name
+
+
+@pytest.mark.parametrize("name, allowed", [
+    ("seed", "0 to 2,147,483,646"), ("m", "10 to 5,000"), ("n1", "1 to 64"),
+    ("alpha", "0.0001 to 10"), ("noise", "0 to 1"), ("test_fraction", "0 to 0.5"),
+])
+def test_ranges_read_as_numbers(name, allowed):
+    assert describe_range(FIELDS[name]) == allowed
 
 
 @pytest.mark.parametrize("name, value, message", [
