@@ -190,6 +190,7 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
         payload = feed.payload(pg, [pg.frame(lang)], lang, frame_ms=round(1000 * FRAME_SECONDS),
                                with_figures=with_figures, present=present.active())
         payload["stream"] = stream.info()
+        payload["address"] = {k: v for k, v in address.query(pg).items() if k != "step"}
         live_view(payload, key=LIVE_KEY)
         if pg.playing:
             stream.wake()

@@ -90,6 +90,8 @@
     pulls: 0,
     pulledBatches: 0, // batches that came as answers since Play
     lastReport: 0,    // when the step on screen was last told over the stream
+    address: null,    // the address's parameters but the step, from the newest run of the page
+    addressAt: 0,     // when the view last wrote the address
     previewed: false, // the first picture was painted without plotly.js
     plotlyRequested: false,
     plotlyNow: false, // a button of the page was clicked: load plotly.js without waiting (loadPlotly)
@@ -705,6 +707,7 @@
     var f = item.frame;
     state.shown = f.step;
     state.shownRev = state.rev;
+    if (live) writeAddress();
     setMetrics(f, live);
     if (state.keys.boundary !== item.keys.boundary) {
       drawBoundaryChart(state.figures.boundary);
@@ -721,6 +724,23 @@
     window.__drawMs.push(performance.now() - started);
     window.__framesDrawn += 1;
     if (window.__drawMs.length > 200) window.__drawMs.shift();
+  }
+
+  // While playing, the page's address names the step on screen (at rest the
+  // server writes it): its other parameters as the newest run of the page gave
+  // them (``address``), rewritten in place at most every ADDRESS_MS, so that a
+  // reload or a copied address gives the network on screen.
+  var ADDRESS_MS = 500;
+  function writeAddress() {
+    var now = performance.now();
+    if (!state.address || now - state.addressAt < ADDRESS_MS) return;
+    state.addressAt = now;
+    try {
+      var loc = window.parent.location, params = new URLSearchParams(state.address);
+      params.set("step", String(state.shown));
+      var search = "?" + params.toString();
+      if (loc.search !== search) window.parent.history.replaceState(window.parent.history.state, "", loc.pathname + search + loc.hash);
+    } catch (e) { /* not embedded in the app */ }
   }
 
   // The charts take the height the browser window has left below the view's top,
@@ -949,6 +969,7 @@
     attachHeatmaps(p, args.heatmaps);
     state.lastId = p.id;
     state.texts = p.texts;
+    if (p.address) state.address = p.address;
     state.clickClass = p.click_class;
     document.body.classList.toggle("present", !!p.present);
     byId("boundary").classList.toggle("adding", p.click_class !== null && p.click_class !== undefined);
