@@ -97,7 +97,7 @@ def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
         # used (an unknown name, or a name given twice whose last value is)
         defaulted = (item.name in FIELDS or item.name == share.STEP) and item.reason != share.REPEATED
         key = "share.ignored" if defaulted else "share.unknown"
-        st.warning(t(key, lang, name=shown(item.name), value=shown(item.value), reason=shown(item.reason, 200)),
+        st.warning(t(key, lang, name=shown(item.name), value=shown(item.value), reason=item.reason),
                    icon="⚠️")
     if len(ignored) > MAX_IGNORED_SHOWN:
         st.warning(t("live.link_more_ignored", lang, count=f"{len(ignored) - MAX_IGNORED_SHOWN:,}"), icon="⚠️")

@@ -11,8 +11,11 @@ Two things keep an outside text a text there:
 - Streamlit's renderer then searches the plain text, its escapes read, for web
   and e-mail addresses (``www.``, ``http://``, ``a@b.c``), for ``:shortcodes:``
   (emoji, icons, ``:streamlit:``'s logo, an image) and for arrows (`` -> `` becomes
-  →); an invisible word joiner (U+2060) after each ``: @ - < > ~`` and before each
-  ``.`` breaks every one of those patterns, and shows nothing.
+  →); an invisible word joiner (U+2060) breaks each of those patterns where one
+  could begin, and shows nothing: after a ``:`` that a word follows (``http:``,
+  ``:smile:``), after each ``@``, before the ``.`` of ``www.``, and between two
+  arrow characters (``-> <- => ~>``). Elsewhere the text is left as it reads, so
+  that it can be found and copied as it is ("line 3: x1", "n1 = -5").
 
 Control characters, line breaks and bidirectional overrides become spaces, lone
 surrogates (which Streamlit cannot send) become U+FFFD, the ends are trimmed, and
@@ -29,8 +32,9 @@ JOINER = "\u2060"  # WORD JOINER: no width, no glyph, no line break
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_JOIN_AFTER = re.compile(r"([:@<>~-])")
-_JOIN_BEFORE = re.compile(r"(\\\.)")
+# on the escaped text: a colon before a word, an at sign, an arrow's first character
+_JOIN_AFTER = re.compile(r"(\\:(?=[^\s])|\\@|\\[-<>=~](?=\\[-<>=~]))")
+_JOIN_BEFORE = re.compile(r"(?i)(?<=www)(\\\.)")
 
 
 def shown(text: object, limit: int = LIMIT) -> str:
