@@ -260,3 +260,46 @@ def test_play_goes_on_without_the_stream_and_pause_stays_exact(browser, app_url)
         expect(frame.locator("[data-testid=metric-step] .value")).to_have_attribute(
             "data-value", f"{shown + 1:,}", timeout=10_000)
         no_streamlit_exception(page)
+
+
+def test_without_the_stream_a_slow_client_plays_at_full_strength_and_the_stream_comes_back(browser, app_url):
+    """A 4x slower client whose stream is refused: its batches come as runs of the
+    page, never faded; when the socket can open again (the view tries at 1, 2, 4,
+    ... s), the batches come over the stream and the view stops asking."""
+    from conftest import SLOW_CLIENT_RATE, app_page
+    from live_app import LIVE_FRAME, OPACITY_SAMPLES, SAMPLE_OPACITY
+
+    refused = {"on": True}
+    stream_messages = []
+
+    def route(ws):
+        if refused["on"]:
+            ws.close(code=1011)
+            return
+        server = ws.connect_to_server()
+        ws.on_message(lambda message: server.send(message))
+        server.on_message(lambda message: (stream_messages.append(1), ws.send(message)))
+
+    with app_page(browser, app_url, SLOW_CLIENT_RATE) as page:
+        page.route_web_socket(lambda url: "/shallownet/live" in url, route)
+        page.reload()
+        frame = wait_painted(page)
+        page.evaluate(SAMPLE_OPACITY, LIVE_FRAME)
+        button(page, "Play").click()
+        expect(frame.locator("#status")).to_contain_text("Slower mode", timeout=10_000)
+        page.wait_for_timeout(2000)
+        drawn = frame.evaluate("window.__framesDrawn")
+        page.wait_for_timeout(4000)
+        fps = (frame.evaluate("window.__framesDrawn") - drawn) / 4
+        samples = page.evaluate(OPACITY_SAMPLES)
+        assert fps >= 10, f"{fps} frames a second in the slower mode at throttle {SLOW_CLIENT_RATE}"
+        assert len(samples) >= 10 and all(o == 1 for o in samples), samples
+        # the socket may open again: within the view's longest wait between tries
+        refused["on"] = False
+        expect(frame.locator("#status")).to_have_text("", timeout=25_000)
+        assert stream_messages, "no batch came over the stream"
+        before = step_value(frame)
+        page.wait_for_timeout(2000)
+        assert step_value(frame) > before
+        button(page, "Pause").click()
+        no_streamlit_exception(page)
