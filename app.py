@@ -54,9 +54,11 @@ def main() -> None:
     # laptop). Elsewhere it comes before the page.
     page = st.navigation(sections, position="hidden")
     presenting = present.active()
-    present.style()
-    if presenting:
-        present.control()  # at the top of the page: the sidebar is gone
+    # in a container in either mode: an element whose place among the page's
+    # elements changes is a new element to Streamlit, and the live view's frame
+    # would load anew (its picture gone for a second) at each switch of the mode
+    with st.container():
+        present.style()
     # Made now, empty, even when their contents come after the page: with no
     # sidebar element among the page's first elements Streamlit draws no sidebar,
     # and the view, laid out the window's width, would shrink when it came.
@@ -68,7 +70,11 @@ def main() -> None:
         if not presenting:
             present.control(switches)
 
-    router.run(page, sidebar_top, later=page is playground and not panels.started())
+    if page is not playground:
+        # the Playground's first visit waits for its view only as the session's first
+        # page: after another page its elements come when the run ends, not before
+        panels.start()
+    router.run(page, sidebar_top, later=page is playground and not panels.started(), sections=sections)
     address.follow(panels.playground())  # every page's address names the network on screen
 
 

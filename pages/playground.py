@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from shallownet.ui import address, controls, exchange, panels, router
+from shallownet.ui import address, controls, exchange, panels, present, router
 from shallownet.ui.texts import t
 
 router.through_app()  # before anything else: see ui/router.py
@@ -11,20 +11,33 @@ pg = panels.playground()
 address.open_link(pg, live=True)  # a shared link's settings and step, before any widget
 controls.apply(pg)  # the settings the widgets hold, before the view is drawn
 
-st.title(t("playground.title"))
-with st.container(key="page-intro"):  # left out in presentation mode (present.py)
+# Each part above the view is one container in every mode, empty or not, so that
+# the view keeps its place among the page's elements (a new place is a new frame).
+with st.container(key="page-title"):  # the title and introduction: left out in presentation mode
+    st.title(t("playground.title"))
     st.caption(t("playground.intro"))
-controls.in_page()  # presentation mode: n1, alpha and the activation above the buttons
+with st.container():
+    controls.in_page()  # presentation mode: n1, alpha and the activation above the buttons
 # The buttons keep their place above the view but are drawn after it, as the
 # sidebar is: on a session's first run a moment after it (see panels.head_start).
 buttons = st.empty()  # its room is kept meanwhile (app.css)
-address.ignored_parameters(pg)
+with st.container():
+    address.ignored_parameters(pg)
 panels.messages(pg)
 panels.live_panel(pg)
 panels.head_start("painted")
+def beside_buttons(where):
+    """Presentation mode: the menu of the pages and presets (the sidebar is hidden),
+    and the message as a line, not a box above the view."""
+    menu, line = where.columns([1.2, 1.6], vertical_alignment="center")
+    controls.menu(menu)
+    panels.message_line(pg, line)
+
+
 with buttons.container(key="page-buttons"):
-    controls.buttons(pg)
+    controls.buttons(pg, beside=beside_buttons if present.active() else None)
 panels.head_start("buttons")
 router.sidebar_now()  # the sidebar's top (app.py), above the widgets
 controls.widgets(pg)
-exchange.panel(pg)
+with st.container(key="page-exchange"):  # left out in presentation mode
+    exchange.panel(pg)

@@ -25,6 +25,7 @@ TRAIN_COLORS = {"cost": "#202124", "dW1": "#D93025", "db1": "#F29900", "dW2": "#
 TEST_COLOR = "#80868B"
 
 FONT = dict(size=15)
+PRESENT_TITLE_SIZE = 20  # a chart's title in presentation mode
 MARGIN = dict(l=60, r=20, t=50, b=50)
 
 def quantize(P: np.ndarray) -> np.ndarray:
@@ -168,4 +169,21 @@ def enlarged(fig: dict, factor: float) -> dict:
     layout = grow(fig["layout"])
     font = layout.setdefault("font", {})
     font.setdefault("size", round(12 * factor, 1))
+    return {**fig, "layout": layout}
+
+
+def presented(fig: dict, factor: float) -> dict:
+    """``fig`` for presentation mode: its fonts ``factor`` times larger (``enlarged``),
+    the title on one line, and the axes' titles placed clear of their tick labels.
+    (Where the view puts the charts side by side, it puts a curve's legend under
+    the plot itself, live.js.)"""
+    fig = enlarged(fig, factor)
+    layout = dict(fig["layout"])
+    for axis in ("xaxis", "yaxis"):
+        if axis in layout:
+            layout[axis] = {**layout[axis], "automargin": True}
+    if "title" in layout:  # one line across a chart a third of the screen wide
+        title = layout["title"]
+        layout["title"] = {**title, "font": {**title.get("font", {}), "size": PRESENT_TITLE_SIZE}}
+    layout["margin"] = {**layout.get("margin", {}), "b": 10, "r": 16}
     return {**fig, "layout": layout}

@@ -14,7 +14,7 @@ import streamlit as st
 from .. import activations, datasets
 from ..network import INIT_METHODS
 from ..settings import FIELDS, PRESETS, Settings
-from . import language, present
+from . import language, present, router
 from .playground import SPEEDS, Playground
 from .texts import t
 
@@ -70,7 +70,7 @@ def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True)
     n1, α and the activation where this is called (``in_page``)."""
     apply(pg, lang)
     widgets(pg, lang, playground=playground)
-    in_page(lang)
+    in_page(lang, with_menu=True)
 
 
 def apply(pg: Playground, lang: str | None = None) -> None:
@@ -100,9 +100,7 @@ def widgets(pg: Playground, lang: str | None = None, *, playground: bool = True)
 
     with st.sidebar:
         st.subheader(t("preset.section", lang))
-        for name in PRESETS:  # "preset.<name>" is its button, "preset.help.<name>" its help
-            st.button(t(f"preset.{name}", lang), key=f"preset.{name}", on_click=_press_preset, args=(name,),
-                      help=t(f"preset.help.{name}", lang), width="stretch")
+        presets(st, lang)
 
         st.subheader(t("section.data", lang))
         # the user's own points are a choice once there are some
@@ -142,16 +140,36 @@ def widgets(pg: Playground, lang: str | None = None, *, playground: bool = True)
                       on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
 
 
-def in_page(lang: str | None = None) -> None:
+def presets(where, lang: str | None = None, key: str = "preset.") -> None:
+    """The presets' buttons in ``where``, each keyed ``key`` and its name (the
+    sidebar's, and the presentation menu's, are two sets of buttons)."""
+    for name in PRESETS:  # "preset.<name>" is its button, "preset.help.<name>" its help
+        where.button(t(f"preset.{name}", lang), key=key + name, on_click=_press_preset, args=(name,),
+                     help=t(f"preset.help.{name}", lang), width="stretch")
+
+
+def menu(where, lang: str | None = None) -> None:
+    """In presentation mode, a menu in ``where`` of what the hidden sidebar offers
+    to go to: the pages and the presets."""
+    with where.popover(t("present.menu", lang), width="stretch"):
+        router.menu(st.container())
+        presets(st, lang, key="preset.present.")
+
+
+def in_page(lang: str | None = None, *, with_menu: bool = False) -> None:
     """In presentation mode the sidebar is hidden: what a lecturer turns while talking
-    (n1, α and the activation) comes into the page, where this is called."""
+    (n1, α and the activation) comes into the page, where this is called, in one
+    row after the mode's switch (and the ``menu``, if ``with_menu``)."""
     if not present.active():
         return
     lang = lang or language.current()
-    cols = st.columns(3)
-    _n1(cols[0], lang)
-    _alpha(cols[1], lang)
-    _activation(cols[2], lang)
+    switch, n1, alpha, activation = st.columns([1.8, 2, 2, 1.6], vertical_alignment="bottom")
+    present.control(switch)
+    if with_menu:
+        menu(switch, lang)
+    _n1(n1, lang)
+    _alpha(alpha, lang)
+    _activation(activation, lang)
 
 
 def _n1(where, lang) -> None:
@@ -191,9 +209,12 @@ def _fmt(x: float) -> str:
     return short if float(short) == x else repr(float(x))
 
 
-def buttons(pg: Playground, lang: str | None = None) -> None:
-    """Step, ×10, ×100, Play, Pause and Reset, in one row."""
-    cols = st.columns(6)
+def buttons(pg: Playground, lang: str | None = None, beside=None) -> None:
+    """Step, ×10, ×100, Play, Pause and Reset, in one row; ``beside(where)``, if
+    given, draws in the rest of the row."""
+    cols = st.columns([1] * 6 + ([2.8] if beside else []), vertical_alignment="center")
+    if beside:
+        beside(cols[6])
     stopped = pg.diverged
     cols[0].button(t("button.step", lang), on_click=pg.step, args=(1,), disabled=stopped,
                    help=t("help.step", lang), width="stretch")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -25,6 +27,12 @@ STARTED_KEY = "live.started"  # in the session state once the first run's waits 
 def started() -> bool:
     """Whether this session's first run of the Playground is over (or past its waits)."""
     return bool(st.session_state.get(STARTED_KEY))
+
+
+def start() -> None:
+    """This session's first visit to the Playground, if still to come, does not wait
+    for its view (head_start)."""
+    st.session_state[STARTED_KEY] = True
 
 
 def head_start(signal: str) -> None:
@@ -94,26 +102,48 @@ def _feed() -> Feed:
     return st.session_state["live_feed"]
 
 
-def messages(pg: Playground, lang: str | None = None) -> None:
-    """What just happened, and why training stopped if it did.
-
-    The messages sit in a container that is there even when empty: the elements
-    after it keep their place in the page, so the live view is not rebuilt (and
-    its charts not reloaded) each time a message comes or goes.
-    """
-    box = st.container()
+def message(pg: Playground, lang: str | None = None) -> tuple[str, str] | None:
+    """What just happened, or why training stopped: ("error" or "info", its text)."""
     d = pg.trainer.divergence
     if d is not None:
         quantity = t(f"quantity.{d.quantity}", lang)
         if d.step == 0:
-            box.error(t("diverged.start", lang, quantity=quantity), icon="⚠️")
-        else:
-            box.error(t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}"), icon="⚠️")
-    if pg.notice and d is None:
+            return "error", t("diverged.start", lang, quantity=quantity)
+        return "error", t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}")
+    if pg.notice:
         key, values = pg.notice
         if "settings" in values:
             values = {"what": ", ".join(t(f"setting.{name}", lang) for name in values["settings"])}
-        box.info(t(key, lang, **values), icon="ℹ️")
+        return "info", t(key, lang, **values)
+    return None
+
+
+def messages(pg: Playground, lang: str | None = None) -> None:
+    """The message (``message``) in a box above the view; in presentation mode
+    nothing here (``message_line`` puts it beside the buttons, where it takes no
+    room from the view).
+
+    The box is a container that is there even when empty: the elements after it
+    keep their place in the page, so the live view is not rebuilt (and its
+    charts not reloaded) each time a message comes or goes.
+    """
+    box = st.container()
+    said = message(pg, lang)
+    if said is None or present.active():
+        return
+    kind, text = said
+    (box.error if kind == "error" else box.info)(text, icon="⚠️" if kind == "error" else "ℹ️")
+
+
+def message_line(pg: Playground, where, lang: str | None = None) -> None:
+    """In presentation mode, the message as one line in ``where`` (beside the
+    buttons), cut with an ellipsis; all of it shows on hover."""
+    said = message(pg, lang)
+    if said is None:
+        return
+    kind, text = said
+    where.markdown(f'<div class="message-line {kind}" title="{html.escape(text)}">{html.escape(text)}</div>',
+                   unsafe_allow_html=True)
 
 
 def hear_screen(pg: Playground) -> None:

@@ -1,10 +1,12 @@
-"""Presentation mode: one switch (or ``present=1`` in the address) for a 1280 x 720
-projector seen from the back of a hall; the switch is in the sidebar, and at the top
-of the page while presenting. The sidebar goes; the page's text and
+"""Presentation mode: one switch (or ``present=1`` in the address) for a projector
+(1280 x 720 or 1024 x 768) seen from the back of a hall; the switch is in the
+sidebar, and in the page while presenting. The sidebar goes; the page's text and
 widgets grow (its root font size); the live view enlarges its numbers and its
-charts' fonts itself (it is told so in each payload); the controls a lecturer
-turns while talking (n1, α and the activation) come into the page beside Play,
-Pause, Step and Reset.
+charts' fonts and puts its three charts side by side (it is told so in each
+payload); the controls a lecturer turns while talking (n1, α and the activation)
+come into the page above the buttons, after the switch and a menu of the pages
+and the presets (controls.in_page); what just happened is a line beside the
+buttons, not a box above the view.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ _STYLE = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarNav"] { display: none !important; }
 html { font-size: %spx !important; }
-[data-testid="stMainBlockContainer"] { max-width: none; padding: 0.5rem 1rem 1rem 1rem; }
-/* the whole Playground on one 1280 x 720 screen: a smaller title, no introduction,
-   tighter spacing (the live view is ~440 px tall) */
+[data-testid="stMainBlockContainer"] { max-width: none; padding: 0.5rem 1rem 0.25rem 1rem; }
+/* the whole Playground on one 1280 x 720 or 1024 x 768 screen: no title or
+   introduction, the mode's switch and menu in the row of n1, alpha and g1, tighter
+   spacing; a lecture page keeps its title, smaller */
 h1 { font-size: 1.5rem !important; padding: 0 !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
-.st-key-page-intro { display: none; }
+.st-key-page-intro, .st-key-page-title, .st-key-page-exchange,
+[data-testid="stLayoutWrapper"]:has(> .st-key-page-intro, > .st-key-page-title, > .st-key-page-exchange) {
+  display: none; }
 </style>"""
 
 

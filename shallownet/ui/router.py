@@ -27,6 +27,8 @@ from streamlit.runtime.pages_manager import PagesManager
 
 # what run() holds back for the page that it runs (each script run has a thread of its own)
 _waiting: ContextVar[list | None] = ContextVar("sidebar_top", default=None)
+# the pages' sections of this run, for a menu drawn by the page (presentation mode)
+_sections: ContextVar[dict | None] = ContextVar("sections", default=None)
 
 
 def through_app() -> None:
@@ -36,10 +38,12 @@ def through_app() -> None:
         st.rerun()
 
 
-def run(page, sidebar_top, *, later: bool) -> None:
+def run(page, sidebar_top, *, later: bool, sections: dict | None = None) -> None:
     """Run ``page``, with ``sidebar_top`` (a function that draws the sidebar's top)
     called before it; or, if ``later``, when the page calls ``sidebar_now``, or
-    after the page if it does not."""
+    after the page if it does not. ``sections``, the pages' links, are the page's
+    for its own menu (``menu``)."""
+    _sections.set(sections)
     if not later:
         sidebar_top()
         page.run()
@@ -61,7 +65,14 @@ def sidebar_now(waiting: list | None = None) -> None:
         waiting.pop()()
 
 
-def links(where, sections: dict) -> None:
+def menu(where) -> None:
+    """The pages' links of this run (``links``) in ``where``, if app.py gave them."""
+    sections = _sections.get()
+    if sections:
+        links(where, sections, divider=False)
+
+
+def links(where, sections: dict, *, divider: bool = True) -> None:
     """The pages' links in ``where``, under their sections' names, as Streamlit's
     own sidebar navigation shows them (the current page's highlighted)."""
     with where:
@@ -69,4 +80,5 @@ def links(where, sections: dict) -> None:
             st.caption(title)
             for page in pages:
                 st.page_link(page, width="stretch")
-        st.divider()
+        if divider:
+            st.divider()

@@ -123,6 +123,7 @@ EN = {
     "nav.lecture": "The lecture, running",
     "language": "Language",
     "present.switch": "Presentation mode",
+    "present.menu": "☰ Pages",
     "present.help": "For a projector: no sidebar, everything larger; n1, α and the activation come into the page",
     "page.equations": "Equations",
     "page.initialisation": "Initialisation",
@@ -333,9 +334,11 @@ EN = {
         "near 0, the gradients through the hidden layer almost vanish, and learning is slow. Small "
         "weights keep Z1 near 0, where the slope is close to 1."
     ),
-    "initialisation.scale": "Initial weight scale",
+    "initialisation.scale": "Scale to try on this page",
     "initialisation.help.scale": (
-        "W1, W2 = scale × N(0, 1), b1, b2 = 0; the cost curves below also show scales 0.01, 0.1, 1 and 10"
+        "The initial scale of this section's networks only: W1, W2 = scale × N(0, 1), b1, b2 = 0; the cost "
+        "curves below also show scales 0.01, 0.1, 1 and 10. The sidebar's “{setting}” ({value} now) is "
+        "another setting: it starts the Playground's network and the random weights above."
     ),
     "initialisation.progress.scale": "Training one network per scale: {done} of {total} steps",
     "initialisation.no_saturation": (
@@ -655,6 +658,7 @@ KO = {
     "nav.lecture": "실행해 보는 강의",
     "language": "언어",
     "present.switch": "발표 모드",
+    "present.menu": "☰ 페이지",
     "present.help": "프로젝터용: 사이드바 없이 모두 크게 보이고, n1, α, 활성화 함수 설정이 페이지 안에 나옵니다",
     "page.equations": "공식",
     "page.initialisation": "초기화",
@@ -852,9 +856,11 @@ KO = {
         "레이어를 지나는 기울기가 거의 사라지고 트레이닝이 느려집니다. 작은 가중치는 Z1을 0 근처에 두어 도함수가 1에 "
         "가깝습니다."
     ),
-    "initialisation.scale": "초기 가중치 스케일",
+    "initialisation.scale": "이 페이지에서 시험할 스케일",
     "initialisation.help.scale": (
-        "W1, W2 = 스케일 × N(0, 1), b1, b2 = 0. 아래 비용 곡선에는 스케일 0.01, 0.1, 1, 10도 함께 나옵니다"
+        "이 섹션의 신경망에만 쓰는 초기 스케일입니다: W1, W2 = 스케일 × N(0, 1), b1, b2 = 0. 아래 비용 곡선에는 "
+        "스케일 0.01, 0.1, 1, 10도 함께 나옵니다. 사이드바의 “{setting}” (지금 {value})은 다른 설정으로, "
+        "플레이그라운드의 신경망과 위의 임의 가중치를 정합니다."
     ),
     "initialisation.progress.scale": "스케일마다 신경망 하나씩 트레이닝 중: {total} 스텝 중 {done} 스텝",
     "initialisation.no_saturation": (

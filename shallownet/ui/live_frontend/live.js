@@ -495,6 +495,31 @@
     return Object.assign({}, L, {
       xaxis: Object.assign({}, L.xaxis, { range: curve.range.x, autorange: false }),
       yaxis: Object.assign({}, L.yaxis, { range: curve.range.y, autorange: false }),
+      legend: curveLegend(L),
+    });
+  }
+
+  // In presentation mode on a wide screen the three charts stand side by side
+  // (index.html's media query): a curve's chart is then narrower than tall, and its
+  // legend goes in a row under the plot (plotly makes room for it), its width to
+  // the plot.
+  var SIDE_BY_SIDE_PX = 1100;
+  function sideBySide() {
+    return document.body.classList.contains("present") && window.innerWidth >= SIDE_BY_SIDE_PX;
+  }
+  function curveLegend(L) {
+    if (!sideBySide()) return L.legend;
+    return Object.assign({}, L.legend, { orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom",
+                                         yref: "container" });
+  }
+  var sideBySideNow = null;
+  function followSideBySide() {
+    var now = sideBySide();
+    if (now === sideBySideNow) return;
+    sideBySideNow = now;
+    CURVES.forEach(function (name) {
+      var curve = state.curves[name];
+      if (curve && curve.range) Plotly.relayout(curve.gd, { legend: curveLegend(curve.fig.layout) });
     });
   }
 
@@ -752,7 +777,8 @@
     try {
       var host = window.frameElement, parent = window.parent;
       var top = host.getBoundingClientRect().top + parent.scrollY + byId("charts").offsetTop;
-      h = parent.innerHeight - top - 24;
+      // the room below the view: the page's own bottom padding, less in presentation mode
+      h = parent.innerHeight - top - (document.body.classList.contains("present") ? 20 : 24);
     } catch (e) { /* not embedded: keep the default */ }
     h = Math.round(Math.max(340, Math.min(720, h)));
     if (h === state.chartHeight) return;
@@ -972,6 +998,7 @@
     if (p.address) state.address = p.address;
     state.clickClass = p.click_class;
     document.body.classList.toggle("present", !!p.present);
+    if (typeof Plotly !== "undefined") followSideBySide();
     byId("boundary").classList.toggle("adding", p.click_class !== null && p.click_class !== undefined);
     if (typeof Plotly === "undefined") {
       // plotly.js is parsed only after the first picture is on the screen: that
@@ -1001,7 +1028,9 @@
       state.metricLabels = labels;
       buildMetrics(p.metric_labels);
     }
-    if (state.chartHeight === null) fitHeight();
+    // in presentation mode no message comes above the view (they are beside the
+    // buttons), so the charts follow the view's place as the page settles
+    if (state.chartHeight === null || document.body.classList.contains("present")) fitHeight();
     var keys = JSON.stringify(p.keys);
     state.latestKeys = keys;
     if (p.figures) {
@@ -1204,7 +1233,10 @@
   window.addEventListener("message", function (event) {
     if (event.data && event.data.type === "streamlit:render") onRender(event.data.args);
   });
-  window.addEventListener("resize", reportHeight);
+  window.addEventListener("resize", function () {
+    reportHeight();
+    if (typeof Plotly !== "undefined") followSideBySide();
+  });
   try {
     window.parent.addEventListener("resize", function () { state.chartHeight = -1; fitHeight(); });
   } catch (e) { /* not embedded */ }
