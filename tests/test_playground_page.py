@@ -2,14 +2,17 @@
 exact step counts, notices, divergence, and no exception anywhere."""
 
 import json
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
-from apptest import APP, opened
+from apptest import APP, opened, run
+from streamlit.testing.v1 import AppTest
 
 from shallownet.settings import FIELDS, Settings
 from shallownet.trainer import Trainer
+from shallownet.ui import panels
 from shallownet.ui.frames import boundary_on
 from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
 from shallownet.ui.stream import STREAM_PATH, unpack
@@ -293,3 +296,17 @@ def test_a_setting_changed_on_one_page_holds_on_every_page():
     app.slider(key="setting.n1").set_value(3).run()
     app.switch_page("pages/playground.py").run()
     assert playground(app).settings.n1 == 3 and app.slider(key="setting.n1").value == 3
+
+
+def test_a_session_that_starts_on_a_lecture_page_does_not_wait_for_the_playground_s_view():
+    """The first visit's waits (panels.head_start) are for a session's first page:
+    after another page Streamlit shows the Playground's elements when its run ends,
+    so a wait for the view's word would only hold the sidebar back (5 s each)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/equations.py")
+    run(at)
+    assert at.session_state[panels.STARTED_KEY] is True
+    at.switch_page("pages/playground.py")
+    started = time.perf_counter()
+    run(at)
+    assert time.perf_counter() - started < panels.HEAD_START_MAX_SECONDS
