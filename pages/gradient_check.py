@@ -16,6 +16,8 @@ router.through_app()  # before anything else: see ui/router.py
 EPS = 1e-5
 KINKED = ("relu", "leaky_relu")  # the activations with a kink at 0
 PASS_ICON, FAIL_ICON = ":material/check_circle:", ":material/cancel:"
+# every chart with theme=None, as on the other pages: Streamlit's theme would set its own smaller,
+# grey tick labels over the figures' fonts
 
 
 def verdict(passes: dict) -> str:
@@ -64,7 +66,8 @@ with words:
                      rounding=" / ".join(f"{r.rounding:.1e}" for r in tiny)))
 with chart:
     series = [(t(f"gc.variant.{variant}"), result.relative_error, {r.name: r.passes for r in rows})]
-    st.plotly_chart(figures.errors_figure(series, TOLERANCE, labels=errors_labels("gc.fig.title")), key="gc.errors")
+    st.plotly_chart(figures.errors_figure(series, TOLERANCE, labels=errors_labels("gc.fig.title")), key="gc.errors",
+                    theme=None)
 
 st.dataframe(
     pd.DataFrame({
@@ -103,12 +106,13 @@ else:
     with kink_words:
         st.plotly_chart(figures.kink_figure(labels={
             "title": t("gc.kink.fig.title"), "z": t("gc.kink.fig.z"), "relu": t("gc.kink.fig.relu"),
-            "secant": t("gc.kink.fig.secant"), "backprop": t("gc.kink.fig.backprop")}), key="gc.kink.picture")
+            "secant": t("gc.kink.fig.secant"), "backprop": t("gc.kink.fig.backprop")}), key="gc.kink.picture",
+            theme=None)
     with kink_chart:
         kink_series = [(t("gc.kink.before"), case.before.relative_error, case.before.passes()),
                        (t("gc.kink.at"), case.result.relative_error, at_kink)]
         st.plotly_chart(figures.errors_figure(kink_series, TOLERANCE, labels=errors_labels("gc.fig.title")),
-                        key="gc.kink.errors")
+                        key="gc.kink.errors", theme=None)
     st.caption(t("gc.kink.case", unit=case.unit, example=case.example, z=f"{case.z:.1e}",
                  before=gradcheck.near_kink(net.params, net.X, EPS), near=case.near_kink))
     failed_at_kink = [name for name, ok in at_kink.items() if not ok]

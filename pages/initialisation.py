@@ -76,8 +76,11 @@ st.header(t("initialisation.section.scale"))
 explain, control = st.columns([3, 2], gap="large")
 explain.markdown(t("initialisation.scale.explain"))
 choices = tuple(s for s in SCALES if s >= initialisation.SCALES[0])
+# not the sidebar's initial weight scale (the Playground's, and the random run's above): its name
+# and help tell the two sliders apart
+scale_help = t("initialisation.help.scale", setting=t("setting.init_scale"), value=f"{settings.init_scale:g}")
 scale = control.select_slider(t("initialisation.scale"), choices, value=choices[-1], format_func=lambda s: f"{s:g}",
-                              key="initialisation.scale", help=t("initialisation.help.scale"))
+                              key="initialisation.scale", help=scale_help)
 if net.activation not in ("tanh", "sigmoid"):
     st.info(t("initialisation.no_saturation", activation=activation))
 scales = sorted(set(initialisation.SCALES) | {scale})

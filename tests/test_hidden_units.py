@@ -110,3 +110,86 @@ def test_the_output_over_the_plane_is_the_networks_a2(units):
 ])
 def test_a_unit_gives_g_of_0_on_its_line(activation, value):
     assert hu.value_at_zero(activation) == value
+
+
+# -- the lines chart's labels ----------------------------------------------------------
+
+def lines_chart(units, xs, ys):
+    from shallownet.lecture_figures import hidden_units as figs
+
+    labels = {"title": "t", "line": "unit {i}: W2 = {w2}", "boundary": "b", "class0": "0", "class1": "1"}
+    X, Y = np.zeros((2, 1)), np.zeros((1, 1))
+    return figs.unit_lines(xs, ys, units, X, Y, np.zeros((len(ys), len(xs))), labels=labels)
+
+
+def unit(i, w, b, box, w2=1.0):
+    w = np.asarray(w, dtype=float)
+    return hu.HiddenUnit(index=i, w=w, b=b, w2=w2, line=hu.unit_line(w, b, box), activation=np.zeros((2, 2)))
+
+
+def assert_each_label_on_its_line_inside_the_plot(fig, units, xs, ys, gap=None):
+    """Every unit whose line crosses the plot has one label (an annotation: over every
+    trace), its index, on its line, inside the plot, and no two labels nearer than
+    ``gap`` (LABEL_GAP unless given), in sides of the plot."""
+    from shallownet.lecture_figures import hidden_units as figs
+
+    crossing = [u for u in units if hu.unit_line(u.w, u.b, (xs[0], xs[-1], ys[0], ys[-1])) is not None]
+    notes = {a.text: a for a in fig.layout.annotations}
+    assert sorted(notes) == sorted(f"<b>{u.index}</b>" for u in crossing)
+    assert not any(getattr(tr, "text", None) for tr in fig.data)  # no label is a trace's, under later traces
+    span = max(xs[-1] - xs[0], ys[-1] - ys[0])
+    points = []
+    for u in crossing:
+        a = notes[f"<b>{u.index}</b>"]
+        assert np.dot(u.w, (a.x, a.y)) + u.b == pytest.approx(0, abs=1e-9 * np.linalg.norm(u.w))
+        assert xs[0] + 0.02 * span < a.x < xs[-1] - 0.02 * span or ys[0] + 0.02 * span < a.y < ys[-1] - 0.02 * span
+        assert xs[0] <= a.x <= xs[-1] and ys[0] <= a.y <= ys[-1]
+        points.append((a.x, a.y))
+    gaps = [np.hypot(p[0] - q[0], p[1] - q[1]) / span for k, p in enumerate(points) for q in points[:k]]
+    assert min(gaps, default=1.0) >= (figs.LABEL_GAP if gap is None else gap)
+
+
+def test_every_line_is_labelled_on_its_part_inside_the_plot_even_when_made_on_a_larger_box():
+    # the units' lines made on a box five times the plot's: their middles, where a label
+    # along the core's line would sit, are mostly outside what the chart shows
+    xs, ys = np.linspace(-2.3, 2.3, 60), np.linspace(-2.4, 2.2, 60)
+    big = (-12.0, 12.0, -12.0, 12.0)
+    units = [unit(0, (3.0, -1.0), 6.5, big), unit(1, (-1.0, 3.0), -0.3, big, w2=-0.5), unit(2, (1.0, 1.0), 0.0, big),
+             unit(3, (1.0, 0.0), 8.0, big)]  # unit 3's line, x = -8, is off the plot
+    assert all(u.line is not None for u in units)
+    fig = lines_chart(units, xs, ys)
+    assert_each_label_on_its_line_inside_the_plot(fig, units, xs, ys)
+    drawn = [tr for tr in fig.data if tr.name and tr.name.startswith("unit ")]
+    assert [tr.name for tr in drawn] == ["unit 0: W2 = +1", "unit 1: W2 = -0.5", "unit 2: W2 = +1"]
+    for tr in drawn:  # each line drawn edge to edge of the plot, not of the larger box
+        assert min(tr.x) >= xs[0] - 1e-9 and max(tr.x) <= xs[-1] + 1e-9
+        assert min(tr.y) >= ys[0] - 1e-9 and max(tr.y) <= ys[-1] + 1e-9
+
+
+def test_nearly_parallel_lines_through_one_spot_each_get_a_label_of_their_own():
+    # as a trained moons network's units often are: lines within a few degrees of one another
+    from shallownet.lecture_figures import hidden_units as figs
+
+    xs = ys = np.linspace(-2.3, 2.3, 60)
+    box = (xs[0], xs[-1], ys[0], ys[-1])
+
+    def fan(n):
+        return [unit(i, (np.sin(0.4 + 0.02 * i), -np.cos(0.4 + 0.02 * i)), 0.03 * (i - 6), box, w2=(-1) ** i)
+                for i in range(n)]
+
+    assert_each_label_on_its_line_inside_the_plot(lines_chart(fan(10), xs, ys), fan(10), xs, ys)
+    # the most that are labelled cannot all keep LABEL_GAP on one narrow band: still apart
+    most = fan(figs.MAX_LABELLED_LINES)
+    assert_each_label_on_its_line_inside_the_plot(lines_chart(most, xs, ys), most, xs, ys, gap=figs.LABEL_GAP / 2)
+
+
+def test_above_the_most_labelled_lines_no_line_has_a_label():
+    from shallownet.lecture_figures import hidden_units as figs
+
+    xs = ys = np.linspace(-2.0, 2.0, 30)
+    box = (xs[0], xs[-1], ys[0], ys[-1])
+    n = figs.MAX_LABELLED_LINES + 1
+    units = [unit(i, (np.cos(i), np.sin(i)), 0.1 * i - 0.8, box) for i in range(n)]
+    fig = lines_chart(units, xs, ys)
+    assert not fig.layout.annotations
+    assert not any(tr.showlegend for tr in fig.data if tr.name and tr.name.startswith("unit "))

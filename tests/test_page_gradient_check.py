@@ -188,3 +188,35 @@ def test_two_checks_side_by_side_are_told_apart_in_the_legend():
     assert [tr.name for tr in shown] == ["before", "at the kink"]
     assert shown[0].marker.pattern.shape != shown[1].marker.pattern.shape
     assert {tr.offsetgroup for tr in fig.data} == {"0", "1"}  # a legend entry takes no room among the bars
+
+
+def test_every_chart_is_drawn_in_the_figures_own_fonts():
+    """Streamlit's theme (the default) sets smaller grey tick labels of its own over the
+    figure's fonts: every chart is sent without it, as on the other pages."""
+    at = page(activation="relu")
+    charts = at.get("plotly_chart")
+    assert {c.proto.id.rsplit("-", 1)[-1] for c in charts} == {"gc.errors", "gc.kink.picture", "gc.kink.errors"}
+    assert [c.proto.theme for c in charts] == ["", "", ""]  # theme=None
+
+
+def test_the_kinks_labels_are_the_apps_size_and_its_legend_stays_below_the_axis_title():
+    from shallownet.figures import FONT
+    from shallownet.lecture_figures import gradient_check as figures
+
+    fig = figures.kink_figure(labels={"title": "t", "z": "z", "relu": "relu(z)", "secant": "s", "backprop": "b"})
+    layout = fig.layout
+    # the ε ticks at the app's font size: nothing sets them smaller
+    assert layout.font.size == FONT["size"]
+    assert layout.xaxis.tickfont.size is None and layout.yaxis.tickfont.size is None
+    assert list(layout.xaxis.ticktext) == ["−2ε", "−ε", "0", "ε", "2ε"]
+    # the legend sits at the figure's bottom edge, one entry a row, and the bottom margin holds
+    # (in plotly's pixels) the tick labels, then the axis title, then the legend's rows
+    entries = [tr for tr in fig.data if tr.showlegend is not False]
+    assert len(entries) == figures.KINK_LEGEND_ROWS
+    legend = layout.legend
+    assert (legend.yref, legend.y, legend.yanchor, legend.orientation) == ("container", 0, "bottom", "v")
+    ticks = 5 + 1.2 * FONT["size"]
+    title = layout.xaxis.title.standoff + 1.35 * FONT["size"]
+    rows = len(entries) * 1.8 * legend.font.size
+    assert layout.margin.b >= ticks + title + rows
+    assert layout.height - layout.margin.t - layout.margin.b >= 200  # the plot keeps its room

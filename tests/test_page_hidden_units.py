@@ -10,6 +10,7 @@ from shallownet import hidden_units
 from shallownet.grid import make_grid
 from shallownet.lecture_figures import hidden_units as figs
 from shallownet.settings import PRESETS
+from shallownet.ui import untrusted
 from shallownet.ui.playground import Playground
 
 PAGE = page_script("hidden_units")
@@ -142,3 +143,40 @@ def test_the_flower_with_one_two_and_three_units_is_explained():
     at = page()
     [why] = [m.value for m in at.markdown if "n1 = 3" in m.value]
     assert "67.5 %" in why and "90.75 %" in why
+
+
+@pytest.mark.parametrize("n1, steps", [(4, 0), (6, 200), (12, 300)])
+def test_every_units_line_has_its_label_on_it_inside_the_plot(n1, steps):
+    # at n1 = 6 after 200 steps on the moons unit 1's label, a trace's text, hid under the
+    # units' lines drawn after it: the labels are annotations, over every trace
+    at = page()
+    run(at.slider(key="setting.n1").set_value(n1))
+    at.session_state["playground"].step(steps)
+    run(at)
+    grid, units = core_units(at)
+    fig = chart(at, "hidden_units.lines")
+    (x_lo, x_hi), (y_lo, y_hi) = fig["layout"]["xaxis"]["range"], fig["layout"]["yaxis"]["range"]
+    notes = {a["text"]: a for a in fig["layout"]["annotations"]}
+    assert sorted(notes) == sorted(f"<b>{u.index}</b>" for u in units if u.line is not None)
+    assert not any(t.get("text") for t in fig["data"])
+    span = max(x_hi - x_lo, y_hi - y_lo)
+    placed = []
+    for u in units:
+        a = notes[f"<b>{u.index}</b>"]
+        assert (a["xref"], a["yref"]) == ("x", "y")
+        assert x_lo <= a["x"] <= x_hi and y_lo <= a["y"] <= y_hi
+        assert np.dot(u.w, (a["x"], a["y"])) + u.b == pytest.approx(0, abs=1e-9 * np.linalg.norm(u.w))
+        assert a["font"]["color"] == a["bordercolor"] == figs.sign_color(u.w2)
+        placed.append((a["x"], a["y"]))
+    gaps = [np.hypot(p[0] - q[0], p[1] - q[1]) / span for k, p in enumerate(placed) for q in placed[:k]]
+    assert min(gaps) >= figs.LABEL_GAP
+
+
+def test_a_links_value_is_named_as_that_text_not_as_markdown():
+    # activation=__class__ was once shown as a bold "class": the warning shows the value itself
+    at = opened(PAGE, activation="__class__")
+    [warning] = [w.value for w in at.warning if "activation" in w.value]
+    assert untrusted.plain(warning).startswith("The link's activation = __class__ was ignored (one of tanh, ")
+    assert untrusted.plain(warning).endswith("); its default is used.")
+    assert "__class__" not in warning and r"\_\_class\_\_" in warning  # escaped: no emphasis can begin
+    assert the_network(at)[2].activation == "tanh"

@@ -10,6 +10,7 @@ from apptest import chart, decode, opened, page_script, run
 from shallownet import initialisation
 from shallownet.lecture_figures import initialisation as figs
 from shallownet.settings import DEFAULTS
+from shallownet.ui import texts
 from shallownet.ui.playground import Playground
 from shallownet.ui.remember import STORE
 
@@ -162,3 +163,22 @@ def test_a_large_network_trains_fewer_steps_and_says_so():
     assert f"after {steps:,} steps" in chart(at, "initialisation.boundaries")["layout"]["annotations"][0]["text"]
     W1 = [t for t in chart(at, "initialisation.rows")["data"] if t["type"] == "heatmap"][1]["z"]
     assert decode(W1).shape == (64, 2)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_pages_scale_slider_is_told_apart_from_the_sidebars(lang):
+    at = run(opened(lang=lang).switch_page("pages/initialisation.py"))  # through app.py, which sets the language
+    table = texts.TABLES[lang]
+    page_scale, sidebar_scale = at.select_slider(key="initialisation.scale"), at.select_slider(key="setting.init_scale")
+    assert page_scale.label == table["initialisation.scale"] != sidebar_scale.label == table["setting.init_scale"]
+    # no two of the page's widgets, sidebar included, share a name
+    labels = [w.label for kind in ("slider", "select_slider", "selectbox", "toggle", "radio", "number_input",
+                                   "button", "checkbox") for w in getattr(at, kind)]
+    assert len(labels) == len(set(labels)), labels
+    # the page's help names the sidebar's slider, with its value, as another setting
+    def help_with(value):
+        return table["initialisation.help.scale"].format(setting=table["setting.init_scale"], value=value)
+
+    assert page_scale.help == help_with("0.01") and f"“{table['setting.init_scale']}”" in page_scale.help
+    run(at.select_slider(key="setting.init_scale").set_value(0.1))
+    assert at.select_slider(key="initialisation.scale").help == help_with("0.1")

@@ -108,3 +108,23 @@ def test_with_the_preset_the_lecture_pages_see_the_assignments_shapes(at):
     assert net.X.shape == (2, 400) and net.Y.shape == (1, 400) and net.params.W1.shape == (4, 2)
     eqs = {e.name: e for e in equations.equations(net.params, net.X, net.Y, net.activation)}
     assert eqs["dZ1"].value.shape == (4, 400)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_presets_help_says_what_to_press_and_what_the_view_then_shows(lang):
+    """Play passes step 1,000 in under a second: the help names a way to stop there
+    (×100 ten times), and the four digits the view shows there, beside the six the
+    assignment prints."""
+    app = opened(lang=lang)
+    button = app.button(key="preset.course_assignment")
+    words = button.help
+    assert words == texts.TABLES[lang]["preset.help.course_assignment"]
+    presses, shown, printed = "×100", f"J = {PUBLISHED_COST_1000:.4f}", f"{PUBLISHED_COST_1000:.6f}"
+    assert presses in words and shown in words and printed in words and "1,000" in words
+    assert ("ten times" if lang == "en" else "열 번") in words and "Play" not in words
+    button.click().run()
+    for _ in range(10):
+        click(app, presses)
+    metrics = shown_metrics(app)
+    assert metrics["step"] == "1,000" and f"J = {metrics['cost_train']}" == shown
+    assert f"{playground(app).trainer.latest.cost_train:.6f}" == printed

@@ -23,6 +23,11 @@ FLOOR = 1e-17
 PATTERNS = ("", "/", "x", ".")
 # plotly's tools (the PNG download among them) down the right side, off the title
 MODEBAR = dict(orientation="v")
+# the kink figure's bottom margin, in pixels: the z axis's tick labels and title, then its
+# legend, one entry a row, anchored to the figure's bottom edge so that it stays below the title
+KINK_AXIS_BAND = 62
+KINK_LEGEND_ROW = 24
+KINK_LEGEND_ROWS = 3
 _AXIS = dict(showgrid=True, gridcolor="#E8EAED", zeroline=False, mirror=True, showline=True, linecolor="#5F6368")
 
 
@@ -96,13 +101,15 @@ def kink_figure(*, labels: dict) -> go.Figure:
                              marker=dict(size=12, color=FAIL_COLOR), hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[-1.6, 1.6], y=[0.0, 0.0], mode="lines", name=labels["backprop"],
                              line=dict(color=PASS_COLOR, width=5), opacity=0.8, hoverinfo="skip"))
+    bottom = KINK_AXIS_BAND + KINK_LEGEND_ROWS * KINK_LEGEND_ROW
     fig.update_layout(
-        title=dict(text=labels["title"], x=0.02, font=dict(size=17)), font=FONT, height=340,
-        margin=dict(l=50, r=20, t=50, b=50), paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF", modebar=MODEBAR,
-        xaxis=dict(_AXIS, title=dict(text=labels["z"]), range=[-2.5, 2.5],
+        title=dict(text=labels["title"], x=0.02, font=dict(size=17)), font=FONT, height=280 + bottom,
+        margin=dict(l=50, r=20, t=50, b=bottom), paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF", modebar=MODEBAR,
+        xaxis=dict(_AXIS, title=dict(text=labels["z"], standoff=6), range=[-2.5, 2.5],
                    tickvals=[-2, -1, 0, 1, 2], ticktext=["−2ε", "−ε", "0", "ε", "2ε"]),
         yaxis=dict(_AXIS, range=[-0.9, 2.6], tickvals=[0, 1, 2], ticktext=["0", "ε", "2ε"], scaleanchor="x"),
-        legend=dict(orientation="h", yanchor="top", y=-0.2, xanchor="left", x=0, font=dict(size=13)),
+        legend=dict(orientation="v", yref="container", yanchor="bottom", y=0, xanchor="left", x=0,
+                    font=dict(size=13)),
         showlegend=True,
     )
     return fig

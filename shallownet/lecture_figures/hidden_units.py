@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from ..figures import BOUNDARY_COLOR, CLASS_COLORS, FONT, segments_to_lines
 from ..grid import level_segments
+from ..hidden_units import unit_line
 
 # a weight's sign: green positive, purple negative (told apart by the colour-blind,
 # and unlike the classes' orange and blue); an activation's the same way round
@@ -27,6 +28,14 @@ MAX_PANELS = 16  # the small multiples show at most this many units
 COLUMNS = 4  # small multiples a row
 PANEL_HEIGHT = 215  # pixels a row of small multiples (about square at 4 a row in a 1280-pixel window)
 MAX_LABELLED_LINES = 16  # above this many units, the lines carry no text, only their hover
+# a line's label sits on its visible part, LABEL_INSET in from where it enters or leaves the
+# plot (a share of the plot's larger side), or further along it when another label is nearer
+# than LABEL_GAP there
+LABEL_INSET = 0.07
+LABEL_GAP = 0.09
+# the places tried along a line, from one end (0) to the other (1): both ends, then halving
+# the gaps, so that crowded parallel lines still find room
+_ALONG = (0.0, 1.0, 0.5, 0.25, 0.75, *(k / 8 for k in (1, 3, 5, 7)), *(k / 16 for k in range(1, 16, 2)))
 MAX_FAINT_POINTS = 600  # each small multiple shows at most about this many points (every k-th)
 _AXIS = dict(showgrid=False, zeroline=False, mirror=True, showline=True, linecolor="#5F6368")
 
@@ -112,11 +121,29 @@ def _panels(n: int, rows: int, cols: int, titles, xrange, yrange, hspace: float 
     return layout
 
 
+def label_points(lines, box) -> list[tuple[float, float]]:
+    """Where each line's label goes: on the line (``lines``: its two end points on the
+    edge of ``box`` = (x_min, x_max, y_min, y_max)), LABEL_INSET in from one end, else
+    from the other, else further along it, whichever is first at least LABEL_GAP from
+    the labels placed before it (or, when none is, the farthest from them)."""
+    span = max(box[1] - box[0], box[3] - box[2]) or 1.0
+    placed: list[tuple[float, float]] = []
+
+    def room(p):  # from p to the nearest label placed so far, in sides of the plot
+        return min((math.hypot(p[0] - q[0], p[1] - q[1]) / span for q in placed), default=math.inf)
+
+    for (x0, y0), (x1, y1) in lines:
+        end = min(0.5, LABEL_INSET * span / (math.hypot(x1 - x0, y1 - y0) or 1.0))
+        points = [(x0 + f * (x1 - x0), y0 + f * (y1 - y0)) for f in (end + k * (1 - 2 * end) for k in _ALONG)]
+        placed.append(next((p for p in points if room(p) >= LABEL_GAP), max(points, key=room)))
+    return placed
+
+
 def unit_lines(xs, ys, units, X, Y, P, *, labels: dict) -> go.Figure:
-    """Every unit's line W1[i] . x + b1[i] = 0 over the training points, coloured by the
-    sign of its outgoing weight W2[i] and as wide as |W2[i]| is large (the widest for
-    the largest), labelled with it; and the network's own boundary, where
-    P = A2 (len(ys), len(xs)) is 0.5, which the lines build.
+    """Every unit's line W1[i] . x + b1[i] = 0 where it crosses the plot (xs by ys), over
+    the training points, coloured by the sign of its outgoing weight W2[i] and as wide
+    as |W2[i]| is large (the widest for the largest), labelled with its index; and the
+    network's own boundary, where P = A2 (len(ys), len(xs)) is 0.5, which the lines build.
 
     ``labels``: "title", "line" (with {i} and {w2}), "boundary", "class0", "class1"."""
     fig = go.Figure()
@@ -124,24 +151,27 @@ def unit_lines(xs, ys, units, X, Y, P, *, labels: dict) -> go.Figure:
         fig.add_trace(trace)
     largest = max((abs(u.w2) for u in units), default=0.0)
     labelled = len(units) <= MAX_LABELLED_LINES
-    for u in units:
-        if u.line is None:
-            continue
-        (x0, y0), (x1, y1) = u.line
+    # each line as the part of it inside this plot's ranges, whatever box the units were made on
+    box = (float(xs[0]), float(xs[-1]), float(ys[0]), float(ys[-1]))
+    shown = [(u, line) for u in units if (line := unit_line(u.w, u.b, box)) is not None]
+    for u, ((x0, y0), (x1, y1)) in shown:
         width = 1.0 + 6.0 * abs(u.w2) / largest if largest > 0 else 1.0
         name = labels["line"].format(i=u.index, w2=_fmt(u.w2))
-        # the label, in the line's colour, sits somewhere along it: each unit at its own
-        # fraction of the way (golden-ratio steps), so that lines crossing near an
-        # edge of the plot do not put their labels on top of one another
-        f = 0.1 + 0.8 * ((u.index * 0.618034) % 1.0)
-        tx, ty = x0 + f * (x1 - x0), y0 + f * (y1 - y0)
         fig.add_trace(go.Scatter(
-            x=[x0, tx, x1], y=[y0, ty, y1], mode="lines+text" if labelled else "lines", name=name,
-            text=["", f"<b>{u.index}</b>", ""], textposition="top center",
-            textfont=dict(color=sign_color(u.w2), size=16),
+            x=[x0, x1], y=[y0, y1], mode="lines", name=name,
             line=dict(color=sign_color(u.w2), width=width), hovertemplate=name + "<extra></extra>",
-            showlegend=labelled, cliponaxis=False,
+            showlegend=labelled,
         ))
+    # the labels as annotations, drawn over every trace (a trace's text hides under the lines
+    # drawn after it), each on a white ground framed in its line's colour
+    if labelled:
+        for (u, _), (x, y) in zip(shown, label_points([line for _, line in shown], box)):
+            fig.add_annotation(
+                x=x, y=y, xref="x", yref="y", text=f"<b>{u.index}</b>", showarrow=False,
+                font=dict(color=sign_color(u.w2), size=16), bgcolor="rgba(255,255,255,0.85)",
+                bordercolor=sign_color(u.w2), borderwidth=1, borderpad=1,
+                hovertext=labels["line"].format(i=u.index, w2=_fmt(u.w2)),
+            )
     # the boundary last, on top of the lines it is made of
     lx, ly = segments_to_lines(level_segments(xs, ys, P, 0.5))
     fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", name=labels["boundary"], hoverinfo="skip",

@@ -535,7 +535,8 @@ EN = {
     "preset.course_assignment": "Course assignment",
     "preset.help.course_assignment": (
         "The course assignment's exact run: flower data (m = 400, seed 1, no test split), its initial "
-        "weights, n1 = 4, tanh, α = 1.2. Play shows its published costs (0.288083 at step 1,000)."
+        "weights, n1 = 4, tanh, α = 1.2. Press ×100 ten times: step 1,000 shows J = 0.2881 (the "
+        "assignment prints 0.288083)."
     ),
     "preset.applied": (
         "Preset “{name}”: its data, initial weights and settings, at step 0. Play to see its run."
@@ -1054,7 +1055,7 @@ KO = {
     "preset.course_assignment": "강의 과제",
     "preset.help.course_assignment": (
         "강의 과제의 실행을 그대로 재현합니다: 꽃 데이터 (m = 400, 시드 1, 테스트 분할 없음), 과제의 초기 가중치, n1 = "
-        "4, tanh, α = 1.2. 재생하면 과제에 나온 비용이 나옵니다 (스텝 1,000에서 0.288083)."
+        "4, tanh, α = 1.2. ×100을 열 번 누르면 스텝 1,000에서 J = 0.2881이 나옵니다 (과제의 출력은 0.288083)."
     ),
     "preset.applied": "프리셋 “{name}”: 그 데이터, 초기 가중치, 설정으로 스텝 0입니다. 재생을 눌러 실행 과정을 보세요.",
 }
