@@ -54,7 +54,7 @@ with plot:
     fig = figures.examples_figure(net.X, net.Y, i, labels={
         "title": t("eq.example.fig.title"), "example": t("eq.example.fig.example"),
         "selected": t("eq.example.fig.selected")})
-    st.plotly_chart(fig, key=PICK, on_select=picked, selection_mode="points")
+    st.plotly_chart(fig, key=PICK, on_select=picked, selection_mode="points", theme=None)
 ex = equations.example(net.params, net.X, net.Y, i, net.activation)
 L = EXAMPLE_LATEX
 with numbers:

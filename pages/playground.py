@@ -26,16 +26,9 @@ with st.container():
 panels.messages(pg)
 panels.live_panel(pg)
 panels.head_start("painted")
-def beside_buttons(where):
-    """Presentation mode: the menu of the pages and presets (the sidebar is hidden),
-    and the message as a line, not a box above the view."""
-    menu, line = where.columns([1.2, 1.6], vertical_alignment="center")
-    controls.menu(menu)
-    panels.message_line(pg, line)
-
-
 with buttons.container(key="page-buttons"):
-    controls.buttons(pg, beside=beside_buttons if present.active() else None)
+    # in presentation mode the message is a line beside the buttons, not a box above the view
+    controls.buttons(pg, beside=(lambda where: panels.message_line(pg, where)) if present.active() else None)
 panels.head_start("buttons")
 router.sidebar_now()  # the sidebar's top (app.py), above the widgets
 controls.widgets(pg)

@@ -26,6 +26,7 @@ TEST_COLOR = "#80868B"
 
 FONT = dict(size=15)
 PRESENT_TITLE_SIZE = 20  # a chart's title in presentation mode
+PRESENT_LEGEND_SIZE = 16  # and its legend, in rows under the plot
 MARGIN = dict(l=60, r=20, t=50, b=50)
 
 def quantize(P: np.ndarray) -> np.ndarray:
@@ -172,18 +173,32 @@ def enlarged(fig: dict, factor: float) -> dict:
     return {**fig, "layout": layout}
 
 
-def presented(fig: dict, factor: float) -> dict:
+def presented(fig: dict, factor: float, *, decades: bool = False) -> dict:
     """``fig`` for presentation mode: its fonts ``factor`` times larger (``enlarged``),
-    the title on one line, and the axes' titles placed clear of their tick labels.
-    (Where the view puts the charts side by side, it puts a curve's legend under
-    the plot itself, live.js.)"""
+    its legend under the plot, the title on one line, the axes' titles and tick
+    labels clear of each other, and (``decades``) a log axis labelled at its
+    powers of ten only."""
     fig = enlarged(fig, factor)
     layout = dict(fig["layout"])
+    # side by side on a projector, a chart is narrower than tall: its legend goes in
+    # rows at its bottom (plotly makes room for it below the axis's title)
+    legend = layout.get("legend", {})
+    layout["legend"] = {**legend, "orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom",
+                        "yref": "container", "font": {**legend.get("font", {}), "size": PRESENT_LEGEND_SIZE}}
     for axis in ("xaxis", "yaxis"):
         if axis in layout:
             layout[axis] = {**layout[axis], "automargin": True}
+    if "xaxis" in layout:  # clear of the y axis's lowest label, which sits at the corner
+        layout["xaxis"] = {**layout["xaxis"], "ticklabelstandoff": 12}
+    if decades:
+        # a log axis over several decades: powers of ten only (no 2 and 5 between
+        # them), in type small enough for ten of them on a chart a third of the screen
+        yaxis = layout["yaxis"]
+        layout["yaxis"] = {**yaxis, "dtick": 1,
+                           "tickfont": {**yaxis.get("tickfont", {}), "size": PRESENT_LEGEND_SIZE}}
     if "title" in layout:  # one line across a chart a third of the screen wide
         title = layout["title"]
         layout["title"] = {**title, "font": {**title.get("font", {}), "size": PRESENT_TITLE_SIZE}}
-    layout["margin"] = {**layout.get("margin", {}), "b": 10, "r": 16}
+    margin = layout.get("margin", {})
+    layout["margin"] = {**margin, "b": 10, "r": 16, "t": margin.get("t", 40) + 10}
     return {**fig, "layout": layout}

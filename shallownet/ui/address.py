@@ -25,7 +25,7 @@ import streamlit as st
 from .. import share
 from ..datasets import OWN
 from ..settings import FIELDS
-from . import language
+from . import language, present
 from .controls import KEY
 from .playground import GOAL_CPU_SECONDS, Playground
 from .texts import t
@@ -104,14 +104,15 @@ def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
 
 
 def query(pg: Playground) -> dict[str, str]:
-    """The address's parameters for ``pg``'s network on screen, in this language,
-    with the page's own (presentation mode) kept."""
+    """The address's parameters for ``pg``'s network on screen, in this language
+    (and presentation mode, when it is on)."""
     want = share.to_query(pg.settings, pg.trainer.step_count)
     if pg.settings.dataset == OWN:
         want.pop("dataset")  # own points do not travel in a link
     want[language.KEY] = language.current()
-    keep = {k: v for k, v in st.query_params.to_dict().items() if k in share.PAGE_PARAMETERS and k != language.KEY}
-    return {**want, **keep}
+    if present.active():
+        want[present.KEY] = "1"
+    return want
 
 
 def follow(pg: Playground) -> None:

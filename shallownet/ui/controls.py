@@ -70,7 +70,7 @@ def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True)
     n1, α and the activation where this is called (``in_page``)."""
     apply(pg, lang)
     widgets(pg, lang, playground=playground)
-    in_page(lang, with_menu=True)
+    in_page(lang)
 
 
 def apply(pg: Playground, lang: str | None = None) -> None:
@@ -156,17 +156,16 @@ def menu(where, lang: str | None = None) -> None:
         presets(st, lang, key="preset.present.")
 
 
-def in_page(lang: str | None = None, *, with_menu: bool = False) -> None:
+def in_page(lang: str | None = None) -> None:
     """In presentation mode the sidebar is hidden: what a lecturer turns while talking
     (n1, α and the activation) comes into the page, where this is called, in one
-    row after the mode's switch (and the ``menu``, if ``with_menu``)."""
+    row after the mode's switch and the ``menu``."""
     if not present.active():
         return
     lang = lang or language.current()
-    switch, n1, alpha, activation = st.columns([1.8, 2, 2, 1.6], vertical_alignment="bottom")
+    switch, n1, alpha, activation = st.columns([1.7, 2, 2, 1.9], vertical_alignment="bottom")
     present.control(switch)
-    if with_menu:
-        menu(switch, lang)
+    menu(switch, lang)
     _n1(n1, lang)
     _alpha(alpha, lang)
     _activation(activation, lang)
@@ -212,23 +211,30 @@ def _fmt(x: float) -> str:
 def buttons(pg: Playground, lang: str | None = None, beside=None) -> None:
     """Step, ×10, ×100, Play, Pause and Reset, in one row; ``beside(where)``, if
     given, draws in the rest of the row."""
-    cols = st.columns([1] * 6 + ([2.8] if beside else []), vertical_alignment="center")
+    cols = st.columns([1] * 6 + ([2.0] if beside else []), vertical_alignment="center")
     if beside:
         beside(cols[6])
     stopped = pg.diverged
+    presenting = present.active()
+
+    def hint(key):
+        # none on a projector: the pointer rests on Play, and its help would cover
+        # the settings above
+        return None if presenting else t(key, lang)
+
     cols[0].button(t("button.step", lang), on_click=pg.step, args=(1,), disabled=stopped,
-                   help=t("help.step", lang), width="stretch")
+                   help=hint("help.step"), width="stretch")
     cols[1].button(t("button.step10", lang), on_click=pg.step, args=(10,), disabled=stopped,
-                   help=t("help.step10", lang), width="stretch")
+                   help=hint("help.step10"), width="stretch")
     cols[2].button(t("button.step100", lang), on_click=pg.step, args=(100,), disabled=stopped,
-                   help=t("help.step100", lang), width="stretch")
+                   help=hint("help.step100"), width="stretch")
     # the keys give the buttons the classes st-key-play and st-key-pause, by which
     # the live view hears the click at once (live.js)
     cols[3].button(t("button.play", lang), on_click=pg.play, disabled=stopped, key="play",
-                   type="secondary" if pg.playing else "primary", help=t("help.play", lang),
+                   type="secondary" if pg.playing else "primary", help=hint("help.play"),
                    width="stretch")
     cols[4].button(t("button.pause", lang), on_click=pg.pause, key="pause",
                    type="primary" if pg.playing else "secondary",
-                   help=t("help.pause", lang), width="stretch")
-    cols[5].button(t("button.reset", lang), on_click=pg.reset, help=t("help.reset", lang),
+                   help=hint("help.pause"), width="stretch")
+    cols[5].button(t("button.reset", lang), on_click=pg.reset, help=hint("help.reset"),
                    width="stretch")

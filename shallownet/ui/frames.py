@@ -177,7 +177,8 @@ class Feed:
         if self._figures_key != key:
             figs = build_figures(pg.trainer, pg.grid, cost_log=pg.cost_log, lang=lang)
             if present:
-                figs = {name: figures.presented(fig, PRESENT_FONT) for name, fig in figs.items()}
+                figs = {name: figures.presented(fig, PRESENT_FONT, decades=name == "grads")
+                        for name, fig in figs.items()}
             self._figures = figs
             self._figures_key = key
         return self._figures

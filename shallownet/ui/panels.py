@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -136,14 +134,13 @@ def messages(pg: Playground, lang: str | None = None) -> None:
 
 
 def message_line(pg: Playground, where, lang: str | None = None) -> None:
-    """In presentation mode, the message as one line in ``where`` (beside the
-    buttons), cut with an ellipsis; all of it shows on hover."""
+    """In presentation mode, the message in ``where`` (beside the buttons), in small
+    type, at most two lines (app.css)."""
     said = message(pg, lang)
     if said is None:
         return
     kind, text = said
-    where.markdown(f'<div class="message-line {kind}" title="{html.escape(text)}">{html.escape(text)}</div>',
-                   unsafe_allow_html=True)
+    where.container(key=f"message-line-{kind}").markdown(text)
 
 
 def hear_screen(pg: Playground) -> None:

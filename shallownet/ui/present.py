@@ -30,6 +30,12 @@ h1 { font-size: 1.5rem !important; padding: 0 !important; }
 .st-key-page-intro, .st-key-page-title, .st-key-page-exchange,
 [data-testid="stLayoutWrapper"]:has(> .st-key-page-intro, > .st-key-page-title, > .st-key-page-exchange) {
   display: none; }
+/* the buttons' labels a little smaller, so that six of them and the message fit a
+   1024-pixel row in either language; a setting's name on one line, so that the
+   row of settings keeps its height whatever the language */
+.st-key-page-buttons button p { font-size: 0.85rem; }
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p { white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
 </style>"""
 
 
@@ -39,7 +45,9 @@ def choose() -> bool:
     asked = st.query_params.get(KEY)
     if asked in ("1", "0"):
         st.session_state[KEY] = asked == "1"
-    st.session_state.setdefault(KEY, False)
+    # written back as the session's own on every run: the switch is drawn on every
+    # page, and Streamlit drops a widget's value when another page draws it
+    st.session_state[KEY] = bool(st.session_state.get(KEY, False))
     return st.session_state[KEY]
 
 

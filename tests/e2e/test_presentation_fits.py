@@ -198,7 +198,8 @@ def test_the_playground_fits_the_projector(browser, app_url, screenshot, window,
         top = live_top(page)
         open_menu(page, lang).get_by_role("button", name=texts.t("preset.course_assignment", lang),
                                           exact=True).click()
-        notice = page.locator(".message-line").filter(has_text=texts.t("preset.course_assignment", lang))
+        notice = page.locator("[class*=st-key-message-line-]").filter(
+            has_text=texts.t("preset.course_assignment", lang))
         expect(notice).to_be_visible(timeout=15_000)
         page.keyboard.press("Escape")  # the menu closed, as a lecturer would
         mouse_aside(page, window)

@@ -314,7 +314,8 @@
       if (trace.mode === "lines") line = trace;
       else data.push(trace);
     });
-    var layout = Object.assign({}, fig.layout, { paper_bgcolor: TRANSPARENT, plot_bgcolor: TRANSPARENT });
+    var layout = Object.assign({}, fig.layout, { paper_bgcolor: TRANSPARENT, plot_bgcolor: TRANSPARENT,
+                                                 legend: boundaryLegend(fig.layout) });
     // a legend entry for the line, which plotly no longer draws
     data.unshift({ type: "scatter", x: [null], y: [null], mode: "lines", name: line.name,
                    line: line.line, hoverinfo: "skip" });
@@ -322,6 +323,24 @@
     Plotly.newPlot(gd, data, layout, CONFIG);
     followLayout(gd, placeBoundaryCanvas, true);
     placeBoundaryCanvas();
+  }
+
+  // In presentation mode the figures come with their legends under the plot
+  // (figures.presented). The boundary's square plot leaves room at its side on a
+  // wide screen: its legend goes there, and the plot is larger.
+  var LEGEND_BESIDE_PX = 1100;
+  function boundaryLegend(layout) {
+    var legend = layout.legend || {};
+    if (!document.body.classList.contains("present") || window.innerWidth < LEGEND_BESIDE_PX) return legend;
+    return Object.assign({}, legend, { orientation: "v", x: 1.02, xanchor: "left", y: 1, yanchor: "top",
+                                       yref: "paper" });
+  }
+  var legendBeside = null;
+  function followLegend() {
+    var gd = byId("boundary-plot"), beside = boundaryLegend({}).orientation === "v";
+    if (beside === legendBeside || !state.figures || !gd.data) return;
+    legendBeside = beside;
+    Plotly.relayout(gd, { legend: boundaryLegend(state.figures.boundary.layout) });
   }
 
   // Where plotly will put the boundary's plot area, before plotly.js is there:
@@ -495,31 +514,6 @@
     return Object.assign({}, L, {
       xaxis: Object.assign({}, L.xaxis, { range: curve.range.x, autorange: false }),
       yaxis: Object.assign({}, L.yaxis, { range: curve.range.y, autorange: false }),
-      legend: curveLegend(L),
-    });
-  }
-
-  // In presentation mode on a wide screen the three charts stand side by side
-  // (index.html's media query): a curve's chart is then narrower than tall, and its
-  // legend goes in a row under the plot (plotly makes room for it), its width to
-  // the plot.
-  var SIDE_BY_SIDE_PX = 1100;
-  function sideBySide() {
-    return document.body.classList.contains("present") && window.innerWidth >= SIDE_BY_SIDE_PX;
-  }
-  function curveLegend(L) {
-    if (!sideBySide()) return L.legend;
-    return Object.assign({}, L.legend, { orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom",
-                                         yref: "container" });
-  }
-  var sideBySideNow = null;
-  function followSideBySide() {
-    var now = sideBySide();
-    if (now === sideBySideNow) return;
-    sideBySideNow = now;
-    CURVES.forEach(function (name) {
-      var curve = state.curves[name];
-      if (curve && curve.range) Plotly.relayout(curve.gd, { legend: curveLegend(curve.fig.layout) });
     });
   }
 
@@ -997,8 +991,11 @@
     state.texts = p.texts;
     if (p.address) state.address = p.address;
     state.clickClass = p.click_class;
-    document.body.classList.toggle("present", !!p.present);
-    if (typeof Plotly !== "undefined") followSideBySide();
+    if (document.body.classList.contains("present") !== !!p.present) {
+      // the mode switched: the charts take the height the page leaves them now
+      document.body.classList.toggle("present", !!p.present);
+      if (state.chartHeight !== null) fitHeight();
+    }
     byId("boundary").classList.toggle("adding", p.click_class !== null && p.click_class !== undefined);
     if (typeof Plotly === "undefined") {
       // plotly.js is parsed only after the first picture is on the screen: that
@@ -1235,7 +1232,7 @@
   });
   window.addEventListener("resize", function () {
     reportHeight();
-    if (typeof Plotly !== "undefined") followSideBySide();
+    if (typeof Plotly !== "undefined") followLegend();
   });
   try {
     window.parent.addEventListener("resize", function () { state.chartHeight = -1; fitHeight(); });
