@@ -18,14 +18,17 @@ from pathlib import Path  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: E402
 
-from shallownet.ui import language, present, router, stream  # noqa: E402
-from shallownet.ui.texts import t  # noqa: E402
+from shallownet.ui import present, router
+from shallownet.ui.i18n import language
+from shallownet.ui.i18n.texts import t  # noqa: E402
+from shallownet.ui.live import stream  # noqa: E402
 
 
 def main() -> None:
     # imported in a script run, not with this file: it declares the live view's
     # component, which Streamlit serves only if that happens in a run
-    from shallownet.ui import address, panels
+    from shallownet.ui import address
+    from shallownet.ui.live import panel as panels
 
     router.through_app()  # first of all: on a fresh server Streamlit may route by file (ui/router.py)
 

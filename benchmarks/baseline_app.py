@@ -12,9 +12,9 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shallownet.figures import segments_to_lines  # noqa: E402
-from shallownet.ui import frames  # noqa: E402
-from shallownet.ui.playground import Playground  # noqa: E402
+from shallownet.plots.playground import segments_to_lines  # noqa: E402
+from shallownet.ui.live import frames  # noqa: E402
+from shallownet.ui.session import Playground  # noqa: E402
 
 
 # What the app does not need: the live view draws the frames and curves in the

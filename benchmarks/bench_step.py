@@ -30,9 +30,9 @@ import numpy as np
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 import shallownet as sn  # noqa: E402
-from shallownet import datasets  # noqa: E402
-from shallownet.settings import Settings  # noqa: E402
-from shallownet.trainer import Trainer  # noqa: E402
+from shallownet.core import datasets  # noqa: E402
+from shallownet.core.settings import Settings  # noqa: E402
+from shallownet.core.trainer import Trainer  # noqa: E402
 
 SIZES = [(400, 4), (2000, 64), (20000, 512)]
 TARGETS = {(400, 4): 40.0, (2000, 64): 5.0, (20000, 512): 1.0}

@@ -47,7 +47,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's root
-from shallownet.ui.stream import unpack  # noqa: E402
+from shallownet.ui.live.stream import unpack  # noqa: E402
 
 COMPONENT = "live_view"  # the component's name ends with this
 

@@ -4,11 +4,12 @@ network, with the live shape of every term, one example's numbers, and keepdims.
 import pandas as pd
 import streamlit as st
 
-from shallownet import equations
-from shallownet.equations import EXAMPLE_LATEX, matrix_latex, number_latex, table_latex
-from shallownet.lecture_figures import equations as figures
-from shallownet.ui import lecture, router
-from shallownet.ui.texts import t
+from shallownet.lecture import equations
+from shallownet.lecture.equations import EXAMPLE_LATEX, matrix_latex, number_latex, table_latex
+from shallownet.plots import equations as figures
+from shallownet.ui import lecture_page as lecture
+from shallownet.ui import router
+from shallownet.ui.i18n.texts import t
 
 router.through_app()  # before anything else: see ui/router.py
 

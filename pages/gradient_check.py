@@ -5,11 +5,12 @@ ReLU's kink, where the check itself is wrong."""
 import pandas as pd
 import streamlit as st
 
-from shallownet import gradcheck
-from shallownet.gradcheck import TOLERANCE, VARIANTS
-from shallownet.lecture_figures import gradient_check as figures
-from shallownet.ui import lecture, router
-from shallownet.ui.texts import t
+from shallownet.lecture import gradient_check as gradcheck
+from shallownet.lecture.gradient_check import TOLERANCE, VARIANTS
+from shallownet.plots import gradient_check as figures
+from shallownet.ui import lecture_page as lecture
+from shallownet.ui import router
+from shallownet.ui.i18n.texts import t
 
 router.through_app()  # before anything else: see ui/router.py
 

@@ -5,12 +5,14 @@ the same start. The results stay in the session, keyed by what produced them."""
 import pandas as pd
 import streamlit as st
 
-from shallownet import assignment, sweep
-from shallownet.lecture_figures import sizes as figures
-from shallownet.settings import ALPHAS, FIELDS
-from shallownet.trainer import make_data
-from shallownet.ui import lecture, router
-from shallownet.ui.texts import t
+from shallownet.core import assignment
+from shallownet.core.settings import ALPHAS, FIELDS
+from shallownet.core.trainer import make_data
+from shallownet.lecture import hidden_layer_size as sweep
+from shallownet.plots import hidden_layer_size as figures
+from shallownet.ui import lecture_page as lecture
+from shallownet.ui import router
+from shallownet.ui.i18n.texts import t
 
 router.through_app()  # before anything else: see ui/router.py
 

@@ -3,11 +3,12 @@ line weighted by W2, and the network as a diagram."""
 
 import streamlit as st
 
-from shallownet import hidden_units
-from shallownet.grid import make_grid
-from shallownet.lecture_figures import hidden_units as figs
-from shallownet.ui import lecture, router
-from shallownet.ui.texts import t
+from shallownet.core.grid import make_grid
+from shallownet.lecture import hidden_units
+from shallownet.plots import hidden_units as figs
+from shallownet.ui import lecture_page as lecture
+from shallownet.ui import router
+from shallownet.ui.i18n.texts import t
 
 router.through_app()  # before anything else: see ui/router.py
 

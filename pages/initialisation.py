@@ -3,12 +3,13 @@ saturates g1 and slows learning."""
 
 import streamlit as st
 
-from shallownet import hidden_units, initialisation
-from shallownet.lecture_figures import initialisation as figs
-from shallownet.settings import SCALES
-from shallownet.ui import lecture, router
+from shallownet.core.settings import SCALES
+from shallownet.lecture import hidden_units, initialisation
+from shallownet.plots import initialisation as figs
+from shallownet.ui import lecture_page as lecture
+from shallownet.ui import router
+from shallownet.ui.i18n.texts import t
 from shallownet.ui.remember import remembered
-from shallownet.ui.texts import t
 
 router.through_app()  # before anything else: see ui/router.py
 

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from shallownet.ui import address, controls, exchange, panels, present, router
-from shallownet.ui.texts import t
+from shallownet.ui import address, controls, present, router
+from shallownet.ui import share_panel as exchange
+from shallownet.ui.i18n.texts import t
+from shallownet.ui.live import panel as panels
 
 router.through_app()  # before anything else: see ui/router.py
 

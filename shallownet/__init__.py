@@ -3,8 +3,8 @@
 The core is numpy only; see docs/design.md for the notation and the contract.
 """
 
-from .activations import ACTIVATIONS
-from .network import (
+from shallownet.core.activations import ACTIVATIONS
+from shallownet.core.network import (
     Cache,
     Grads,
     Params,

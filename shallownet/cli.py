@@ -9,9 +9,10 @@ import os
 import re
 import sys
 
-from . import assignment, datasets, files
-from .settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
-from .trainer import Trainer, source_points
+from shallownet.core import assignment, datasets
+from shallownet.core.settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
+from shallownet.core.trainer import Trainer, source_points
+from shallownet.formats import files
 
 MAX_STEPS = 10_000_000
 # the exit status of a run that diverged (2 is argparse's, for bad arguments; 1 a file

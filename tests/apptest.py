@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from shallownet.ui import panels
+from shallownet.ui.live import panel as panels
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -8,10 +8,12 @@ import time
 from apptest import APP, opened, run
 from streamlit.testing.v1 import AppTest
 
-from shallownet import share
-from shallownet.settings import Settings
-from shallownet.ui import address, panels, texts
-from shallownet.ui.playground import GOAL_CPU_SECONDS, Playground
+from shallownet.core.settings import Settings
+from shallownet.formats import links as share
+from shallownet.ui import address
+from shallownet.ui.i18n import texts
+from shallownet.ui.live import panel as panels
+from shallownet.ui.session import GOAL_CPU_SECONDS, Playground
 
 EQUATIONS = "pages/equations.py"
 

@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-from shallownet import assignment, datasets, equations
-from shallownet.settings import PRESETS
-from shallownet.trainer import Trainer
+from shallownet.core import assignment, datasets
+from shallownet.core.settings import PRESETS
+from shallownet.core.trainer import Trainer
+from shallownet.lecture import equations
 
 # "Cost after iteration i" as the assignment prints it. Up to 7,000 iterations the
 # run is reproduced to every printed digit. After that, alpha = 1.2 makes it

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from shallownet import cli
-from shallownet.settings import Settings
-from shallownet.trainer import Trainer
-from shallownet.ui import texts
+from shallownet.core.settings import Settings
+from shallownet.core.trainer import Trainer
+from shallownet.ui.i18n import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from sklearn import datasets as skd
 
-from shallownet import datasets
+from shallownet.core import datasets
 
 
 @pytest.mark.parametrize("name", datasets.NAMES)
@@ -155,8 +155,8 @@ def test_standardize_uses_the_training_sets_mean_and_spread():
 def test_the_playgrounds_defaults_still_learn_the_moons():
     """The moons come from scikit-learn now; the defaults (n1 = 4, tanh, alpha = 1.2)
     must still fit them within a few thousand steps."""
-    from shallownet.settings import DEFAULTS
-    from shallownet.trainer import Trainer
+    from shallownet.core.settings import DEFAULTS
+    from shallownet.core.trainer import Trainer
 
     trainer = Trainer(DEFAULTS)
     trainer.step(2000)

@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 
 import shallownet as sn
-from shallownet import activations, equations
-from shallownet.settings import DEFAULTS
-from shallownet.trainer import Trainer
+from shallownet.core import activations
+from shallownet.core.settings import DEFAULTS
+from shallownet.core.trainer import Trainer
+from shallownet.lecture import equations
 
 
 def problem(n1=4, m=30, seed=0, activation="tanh"):

@@ -11,10 +11,11 @@ import apptest
 import numpy as np
 import pytest
 
-from shallownet import files, share
-from shallownet.settings import DEFAULTS, Settings
-from shallownet.trainer import Trainer
-from shallownet.ui.untrusted import plain
+from shallownet.core.settings import DEFAULTS, Settings
+from shallownet.core.trainer import Trainer
+from shallownet.formats import files
+from shallownet.formats import links as share
+from shallownet.formats.untrusted import plain
 
 
 def opened(query):

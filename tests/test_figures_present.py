@@ -1,6 +1,6 @@
 """Presentation mode's figures: every font of the layout larger, the data untouched."""
 
-from shallownet import figures
+from shallownet.plots import playground as figures
 
 
 def test_enlarged_scales_every_font_and_shares_the_data():

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shallownet import files, share
-from shallownet.files import LoadError
-from shallownet.settings import Settings
-from shallownet.trainer import Trainer
+from shallownet.core.settings import Settings
+from shallownet.core.trainer import Trainer
+from shallownet.formats import files
+from shallownet.formats import links as share
+from shallownet.formats.files import LoadError
 
 
 def trained(n1=4, steps=50):

@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 import shallownet as sn
-from shallownet import gradcheck
-from shallownet.gradcheck import TOLERANCE, VARIANTS, gradient_check
-from shallownet.settings import DEFAULTS
-from shallownet.trainer import Trainer
+from shallownet.core.settings import DEFAULTS
+from shallownet.core.trainer import Trainer
+from shallownet.lecture import gradient_check as gradcheck
+from shallownet.lecture.gradient_check import TOLERANCE, VARIANTS, gradient_check
 
 WRONG = [name for name in VARIANTS if name != "correct"]
 

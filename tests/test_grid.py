@@ -1,6 +1,6 @@
 import numpy as np
 
-from shallownet.grid import level_segments, make_grid
+from shallownet.core.grid import level_segments, make_grid
 
 
 def test_grid_is_square_covers_the_data_and_reshapes_rows_along_y():

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import shallownet as sn
-from shallownet import hidden_units as hu
-from shallownet.grid import make_grid
+from shallownet.core.grid import make_grid
+from shallownet.lecture import hidden_units as hu
 
 BOX = (-2.0, 3.0, -1.0, 1.5)
 
@@ -115,7 +115,7 @@ def test_a_unit_gives_g_of_0_on_its_line(activation, value):
 # -- the lines chart's labels ----------------------------------------------------------
 
 def lines_chart(units, xs, ys):
-    from shallownet.lecture_figures import hidden_units as figs
+    from shallownet.plots import hidden_units as figs
 
     labels = {"title": "t", "line": "unit {i}: W2 = {w2}", "boundary": "b", "class0": "0", "class1": "1"}
     X, Y = np.zeros((2, 1)), np.zeros((1, 1))
@@ -131,7 +131,7 @@ def assert_each_label_on_its_line_inside_the_plot(fig, units, xs, ys, gap=None):
     """Every unit whose line crosses the plot has one label (an annotation: over every
     trace), its index, on its line, inside the plot, and no two labels nearer than
     ``gap`` (LABEL_GAP unless given), in sides of the plot."""
-    from shallownet.lecture_figures import hidden_units as figs
+    from shallownet.plots import hidden_units as figs
 
     crossing = [u for u in units if hu.unit_line(u.w, u.b, (xs[0], xs[-1], ys[0], ys[-1])) is not None]
     notes = {a.text: a for a in fig.layout.annotations}
@@ -168,7 +168,7 @@ def test_every_line_is_labelled_on_its_part_inside_the_plot_even_when_made_on_a_
 
 def test_nearly_parallel_lines_through_one_spot_each_get_a_label_of_their_own():
     # as a trained moons network's units often are: lines within a few degrees of one another
-    from shallownet.lecture_figures import hidden_units as figs
+    from shallownet.plots import hidden_units as figs
 
     xs = ys = np.linspace(-2.3, 2.3, 60)
     box = (xs[0], xs[-1], ys[0], ys[-1])
@@ -184,7 +184,7 @@ def test_nearly_parallel_lines_through_one_spot_each_get_a_label_of_their_own():
 
 
 def test_above_the_most_labelled_lines_no_line_has_a_label():
-    from shallownet.lecture_figures import hidden_units as figs
+    from shallownet.plots import hidden_units as figs
 
     xs = ys = np.linspace(-2.0, 2.0, 30)
     box = (xs[0], xs[-1], ys[0], ys[-1])

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 import shallownet as sn
-from shallownet import initialisation
-from shallownet.settings import DEFAULTS
-from shallownet.trainer import make_data
+from shallownet.core.settings import DEFAULTS
+from shallownet.core.trainer import make_data
+from shallownet.lecture import initialisation
 
 
 def test_symmetry_is_the_largest_difference_between_two_rows():
@@ -114,9 +114,9 @@ def test_the_step_limit_keeps_a_study_within_its_work():
 
 
 def test_a_big_network_keeps_a_bounded_sample_of_its_derivatives():
-    from shallownet.initialisation import MAX_DG_VALUES, initial_derivatives, saturation
-    from shallownet.settings import Settings
-    from shallownet.trainer import Trainer
+    from shallownet.core.settings import Settings
+    from shallownet.core.trainer import Trainer
+    from shallownet.lecture.initialisation import MAX_DG_VALUES, initial_derivatives, saturation
 
     settings = Settings(n1=64, m=1000, test_fraction=0.0)
     [run] = saturation(settings, 1, scales=(1.0,))

@@ -5,7 +5,8 @@ import re
 
 from apptest import opened
 
-from shallownet.ui import panels, texts
+from shallownet.ui.i18n import texts
+from shallownet.ui.live import panel as panels
 
 
 def test_both_tables_have_the_same_keys_and_placeholders():

@@ -1,4 +1,4 @@
-"""The server's memory after sessions go (shallownet/ui/memory.py).
+"""The server's memory after sessions go (shallownet/ui/server_memory.py).
 
 Each check runs in a fresh Python process: ``watch`` freezes the collector's view
 of the process and changes the C allocator's options for good, which must not
@@ -28,7 +28,7 @@ def run(code: str) -> str:
 def test_watch_starts_one_collector_that_frees_the_sessions_gone():
     out = run("""
         import gc, threading, weakref
-        from shallownet.ui import memory
+        from shallownet.ui import server_memory as memory
 
         class Session:  # a session's state, in a reference cycle as Streamlit's are
             def __init__(self):
@@ -58,7 +58,7 @@ def test_memory_freed_by_a_thread_goes_back_to_the_system():
     # the trim, glibc kept ~10 MB of it resident here.
     out = run("""
         import random, threading
-        from shallownet.ui import memory
+        from shallownet.ui import server_memory as memory
 
         def rss_mb():
             with open("/proc/self/status") as f:
@@ -86,4 +86,4 @@ def test_memory_freed_by_a_thread_goes_back_to_the_system():
 
 @pytest.mark.skipif(not GLIBC, reason="mallopt is glibc's")
 def test_allocator_options_are_accepted():
-    assert run("from shallownet.ui import memory; print(memory.tune_allocator())").strip() == "True"
+    assert run("from shallownet.ui import server_memory as memory; print(memory.tune_allocator())").strip() == "True"

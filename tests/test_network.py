@@ -6,8 +6,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import shallownet as sn
-from shallownet import activations
-from shallownet.gradcheck import gradient_check, numerical_gradient
+from shallownet.core import activations
+from shallownet.lecture.gradient_check import gradient_check, numerical_gradient
 
 ACTS = list(sn.ACTIVATIONS)
 
@@ -110,7 +110,7 @@ def test_zero_initialisation_keeps_every_hidden_unit_identical():
     """Identical up to rounding: BLAS sums the rows of a product in different
     orders, which leaves differences of 1e-18 that descent amplifies only slowly
     (about 1e-13 relative after 300 steps here); random init differs at O(1)."""
-    from shallownet import datasets
+    from shallownet.core import datasets
 
     # sigmoid, and one class larger than the other, so that every parameter moves
     X, Y = datasets.load("moons", 101, 0.2, 0)
@@ -233,7 +233,7 @@ def test_the_zero_network_has_exactly_zero_gradients_in_any_order_of_the_example
     product may add the examples up in any order (a BLAS on another CPU does);
     shuffling them tries other orders here. With the 1/m taken before the sums,
     6 of these 20 orders gave a dW2 of ~1e-17 on a CPU with AVX-512."""
-    from shallownet.fused import FusedNetwork
+    from shallownet.core.fused import FusedNetwork
 
     rng = np.random.default_rng(0)
     m = 320

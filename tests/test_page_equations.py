@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from apptest import opened, page_script, run
 
-from shallownet import equations
-from shallownet.equations import BACKWARD, FORWARD, LATEX, matrix_latex, number_latex
-from shallownet.lecture_figures import equations as figures
-from shallownet.ui import texts
+from shallownet.lecture import equations
+from shallownet.lecture.equations import BACKWARD, FORWARD, LATEX, matrix_latex, number_latex
+from shallownet.plots import equations as figures
+from shallownet.ui.i18n import texts
 
 PAGE = page_script("equations")
 # a term's chip under its equation: $latex, a space, then its shape in bold$

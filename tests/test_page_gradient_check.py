@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from apptest import opened, page_script
 
-from shallownet import gradcheck
-from shallownet.gradcheck import VARIANTS
-from shallownet.ui.texts import t
+from shallownet.lecture import gradient_check as gradcheck
+from shallownet.lecture.gradient_check import VARIANTS
+from shallownet.ui.i18n.texts import t
 
 PAGE = page_script("gradient_check")
 WRONG = [name for name in VARIANTS if name != "correct"]
@@ -161,7 +161,7 @@ LABELS = {"title": "t", "y": "relative error", "tolerance": "tolerance", "zero":
 
 
 def test_the_error_bars_are_coloured_by_pass_and_the_tolerance_sits_on_the_log_axis():
-    from shallownet.lecture_figures import gradient_check as figures
+    from shallownet.plots import gradient_check as figures
 
     errors = {"W1": 3e-3, "b1": 0.0, "W2": 2e-10, "b2": float("nan")}
     passes = {"W1": False, "b1": True, "W2": True, "b2": False}
@@ -180,7 +180,7 @@ def test_the_error_bars_are_coloured_by_pass_and_the_tolerance_sits_on_the_log_a
 
 
 def test_two_checks_side_by_side_are_told_apart_in_the_legend():
-    from shallownet.lecture_figures import gradient_check as figures
+    from shallownet.plots import gradient_check as figures
 
     e, ok = {"W1": 1e-3, "b1": 1e-9}, {"W1": False, "b1": True}
     fig = figures.errors_figure([("before", e, ok), ("at the kink", e, ok)], 1e-7, labels=LABELS)
@@ -200,8 +200,8 @@ def test_every_chart_is_drawn_in_the_figures_own_fonts():
 
 
 def test_the_kinks_labels_are_the_apps_size_and_its_legend_stays_below_the_axis_title():
-    from shallownet.figures import FONT
-    from shallownet.lecture_figures import gradient_check as figures
+    from shallownet.plots import gradient_check as figures
+    from shallownet.plots.playground import FONT
 
     fig = figures.kink_figure(labels={"title": "t", "z": "z", "relu": "relu(z)", "secant": "s", "backprop": "b"})
     layout = fig.layout

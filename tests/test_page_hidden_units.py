@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from apptest import chart, decode, opened, page_script, run
 
-from shallownet import hidden_units
-from shallownet.grid import make_grid
-from shallownet.lecture_figures import hidden_units as figs
-from shallownet.settings import PRESETS
-from shallownet.ui import untrusted
-from shallownet.ui.playground import Playground
+from shallownet.core.grid import make_grid
+from shallownet.core.settings import PRESETS
+from shallownet.formats import untrusted
+from shallownet.lecture import hidden_units
+from shallownet.plots import hidden_units as figs
+from shallownet.ui.session import Playground
 
 PAGE = page_script("hidden_units")
 GRID_SIZE = 60

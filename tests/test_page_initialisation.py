@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 from apptest import chart, decode, opened, page_script, run
 
-from shallownet import initialisation
-from shallownet.lecture_figures import initialisation as figs
-from shallownet.settings import DEFAULTS
-from shallownet.ui import texts
-from shallownet.ui.playground import Playground
+from shallownet.core.settings import DEFAULTS
+from shallownet.lecture import initialisation
+from shallownet.plots import initialisation as figs
+from shallownet.ui.i18n import texts
 from shallownet.ui.remember import STORE
+from shallownet.ui.session import Playground
 
 PAGE = page_script("initialisation")
 

@@ -5,12 +5,12 @@ import io
 import numpy as np
 from PIL import Image
 
-from shallownet.figures import CLASS_COLORS
-from shallownet.grid import make_grid
-from shallownet.picture import boundary_png, colorize
-from shallownet.settings import Settings
-from shallownet.trainer import Trainer
-from shallownet.ui.frames import boundary_on
+from shallownet.core.grid import make_grid
+from shallownet.core.settings import Settings
+from shallownet.core.trainer import Trainer
+from shallownet.plots.picture import boundary_png, colorize
+from shallownet.plots.playground import CLASS_COLORS
+from shallownet.ui.live.frames import boundary_on
 
 
 def test_colorize_follows_the_colour_scale():

@@ -10,12 +10,12 @@ import pytest
 from apptest import APP, opened, run
 from streamlit.testing.v1 import AppTest
 
-from shallownet.settings import FIELDS, Settings
-from shallownet.trainer import Trainer
-from shallownet.ui import panels
-from shallownet.ui.frames import boundary_on
-from shallownet.ui.playground import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
-from shallownet.ui.stream import STREAM_PATH, unpack
+from shallownet.core.settings import FIELDS, Settings
+from shallownet.core.trainer import Trainer
+from shallownet.ui.live import panel as panels
+from shallownet.ui.live.frames import boundary_on
+from shallownet.ui.live.stream import STREAM_PATH, unpack
+from shallownet.ui.session import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
 
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
 

@@ -5,10 +5,10 @@ import time
 
 import numpy as np
 
-from shallownet.settings import Settings
-from shallownet.ui.frames import Feed
-from shallownet.ui.live import encode, split_heatmaps
-from shallownet.ui.playground import (
+from shallownet.core.settings import Settings
+from shallownet.ui.live.component import encode, split_heatmaps
+from shallownet.ui.live.frames import Feed
+from shallownet.ui.session import (
     BUDGET_SHARE,
     DEFAULT_SPEED,
     FIRST_BATCH_BUDGET,
@@ -277,12 +277,12 @@ def test_every_text_key_the_code_uses_is_in_every_table():
     import re
     from pathlib import Path
 
-    from shallownet import activations, datasets
-    from shallownet.network import INIT_METHODS
-    from shallownet.settings import FIELDS
-    from shallownet.trainer import _QUANTITIES
-    from shallownet.ui import texts
-    from shallownet.ui.frames import METRICS
+    from shallownet.core import activations, datasets
+    from shallownet.core.network import INIT_METHODS
+    from shallownet.core.settings import FIELDS
+    from shallownet.core.trainer import _QUANTITIES
+    from shallownet.ui.i18n import texts
+    from shallownet.ui.live.frames import METRICS
 
     root = Path(__file__).resolve().parent.parent
     sources = [*root.glob("shallownet/**/*.py"), *root.glob("pages/*.py"), root / "app.py"]

@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 from apptest import opened
 
-from shallownet import equations
-from shallownet.settings import DEFAULTS, PRESETS
-from shallownet.trainer import Trainer
-from shallownet.ui import controls, texts
+from shallownet.core.settings import DEFAULTS, PRESETS
+from shallownet.core.trainer import Trainer
+from shallownet.lecture import equations
+from shallownet.ui import controls
+from shallownet.ui.i18n import texts
 
 PRESET = PRESETS["course_assignment"]
 # "Cost after iteration 1000" as the course assignment prints it (tests/test_assignment.py)
@@ -101,7 +102,7 @@ def test_the_preset_stops_play_and_overrides_changed_settings(at):
 
 
 def test_with_the_preset_the_lecture_pages_see_the_assignments_shapes(at):
-    from shallownet.ui import lecture
+    from shallownet.ui import lecture_page as lecture
 
     at.button(key="preset.course_assignment").click().run()
     net = lecture.network(playground(at))

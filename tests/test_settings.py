@@ -3,7 +3,7 @@ import math
 import numpy as np
 import pytest
 
-from shallownet.settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
+from shallownet.core.settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
 
 
 def test_defaults_are_the_lectures():

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from shallownet import datasets, files, share
-from shallownet.settings import FIELDS, Settings
-from shallownet.trainer import Trainer
+from shallownet.core import datasets
+from shallownet.core.settings import FIELDS, Settings
+from shallownet.core.trainer import Trainer
+from shallownet.formats import files
+from shallownet.formats import links as share
 
 
 def press_step(at):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from shallownet import share
-from shallownet.settings import DEFAULTS, Settings
-from shallownet.trainer import Trainer
+from shallownet.core.settings import DEFAULTS, Settings
+from shallownet.core.trainer import Trainer
+from shallownet.formats import links as share
 
 
 def test_a_link_reproduces_the_settings_and_the_numbers_at_its_step():

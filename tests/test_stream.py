@@ -7,10 +7,10 @@ import contextlib
 import gc
 import threading
 
-from shallownet.ui import stream as live_stream
-from shallownet.ui.frames import Feed
-from shallownet.ui.playground import BATCH_SECONDS, FRAMES_PER_BATCH, GRID_SIZE, Playground
-from shallownet.ui.stream import Stream, pack, seconds_to_next_batch, serve, unpack
+from shallownet.ui.live import stream as live_stream
+from shallownet.ui.live.frames import Feed
+from shallownet.ui.live.stream import Stream, pack, seconds_to_next_batch, serve, unpack
+from shallownet.ui.session import BATCH_SECONDS, FRAMES_PER_BATCH, GRID_SIZE, Playground
 
 
 def test_a_message_is_the_payload_and_its_heatmaps():

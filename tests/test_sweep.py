@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
-from shallownet import assignment, sweep
-from shallownet.settings import DEFAULTS
-from shallownet.trainer import Trainer, make_data
+from shallownet.core import assignment
+from shallownet.core.settings import DEFAULTS
+from shallownet.core.trainer import Trainer, make_data
+from shallownet.lecture import hidden_layer_size as sweep
 
 
 @pytest.fixture(scope="module")

@@ -18,13 +18,13 @@ import apptest
 import pytest
 from apptest import run
 
-from shallownet.ui import texts
+from shallownet.ui.i18n import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = sorted(p for p in [*(ROOT / "shallownet").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
               if p.name != "texts.py")
 # where the words on screen are made: the pages, the UI helpers and the figures
-SHOWN = [p for p in CODE if p.parent.name in ("pages", "ui", "lecture_figures") or p.name in ("app.py", "figures.py")]
+SHOWN = [p for p in CODE if p.parent.name in ("pages", "ui", "live", "plots") or p.name == "app.py"]
 PAGES = ["pages/playground.py", "pages/equations.py", "pages/initialisation.py", "pages/gradient_check.py",
          "pages/hidden_units.py", "pages/hidden_layer_size.py"]
 

@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 import shallownet as sn
-from shallownet.fused import Stats
-from shallownet.history import History, Record
-from shallownet.settings import DEFAULTS, Settings
-from shallownet.trainer import Change, Trainer
+from shallownet.core.fused import Stats
+from shallownet.core.history import History, Record
+from shallownet.core.settings import DEFAULTS, Settings
+from shallownet.core.trainer import Change, Trainer
 
 
 def plain_run(trainer, steps):
@@ -304,7 +304,7 @@ def test_run_reports_progress_in_chunks_and_stops_at_divergence():
 
 
 def test_progress_share_reports_one_run_among_several():
-    from shallownet.trainer import progress_share
+    from shallownet.core.trainer import progress_share
 
     seen = []
     share = progress_share(lambda d, t: seen.append((d, t)), 300, 900)
@@ -315,7 +315,7 @@ def test_progress_share_reports_one_run_among_several():
 
 
 def test_own_points_train_and_survive_a_change_of_the_network_but_not_of_the_data_set():
-    from shallownet import datasets
+    from shallownet.core import datasets
 
     X = np.array([[0.0, 1.0, 0.2, 0.9, 0.1, 1.1], [0.0, 1.0, 0.1, 1.2, -0.1, 0.8]])
     Y = np.array([[0, 1, 0, 1, 0, 1]])
@@ -334,7 +334,7 @@ def test_own_points_train_and_survive_a_change_of_the_network_but_not_of_the_dat
 
 
 def test_own_data_without_points_is_refused():
-    from shallownet.trainer import OwnDataMissing
+    from shallownet.core.trainer import OwnDataMissing
 
     with pytest.raises(OwnDataMissing):
         Trainer(Settings(dataset="own"))

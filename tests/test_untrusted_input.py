@@ -20,12 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from shallownet import files, share
-from shallownet.files import LoadError
-from shallownet.network import Params
-from shallownet.settings import Settings
-from shallownet.trainer import Trainer
-from shallownet.ui.untrusted import JOINER, LIMIT, plain, shown
+from shallownet.core.network import Params
+from shallownet.core.settings import Settings
+from shallownet.core.trainer import Trainer
+from shallownet.formats import files
+from shallownet.formats import links as share
+from shallownet.formats.files import LoadError
+from shallownet.formats.untrusted import JOINER, LIMIT, plain, shown
 
 MESSAGE_MOST = 300  # characters of a LoadError's message, whatever the input
 

@@ -22,14 +22,15 @@ import urllib.parse
 
 import streamlit as st
 
-from .. import share
-from ..datasets import OWN
-from ..settings import FIELDS
-from . import language, present
-from .controls import KEY
-from .playground import GOAL_CPU_SECONDS, Playground
-from .texts import t
-from .untrusted import shown
+from shallownet.core.datasets import OWN
+from shallownet.core.settings import FIELDS
+from shallownet.formats import links as share
+from shallownet.formats.untrusted import shown
+from shallownet.ui import present
+from shallownet.ui.controls import KEY
+from shallownet.ui.i18n import language
+from shallownet.ui.i18n.texts import t
+from shallownet.ui.session import GOAL_CPU_SECONDS, Playground
 
 OPENED = "share.opened"  # the session has read its address
 IGNORED = "share.ignored"  # the address's parameters that were ignored, with why

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import activations, datasets
-from ..network import INIT_METHODS
-from ..settings import FIELDS, PRESETS, Settings
-from . import language, present, router
-from .playground import SPEEDS, Playground
-from .texts import t
+from shallownet.core import activations, datasets
+from shallownet.core.network import INIT_METHODS
+from shallownet.core.settings import FIELDS, PRESETS, Settings
+from shallownet.ui import present, router
+from shallownet.ui.i18n import language
+from shallownet.ui.i18n.texts import t
+from shallownet.ui.session import SPEEDS, Playground
 
 KEY = "setting."
 _PRESET_PRESSED = "preset.pressed"  # the preset just pressed, until the sidebar has applied it

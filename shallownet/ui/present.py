@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .texts import t
+from shallownet.ui.i18n.texts import t
 
 KEY = "present"
 FONT_PX = 23  # the page's root font size while presenting (17 otherwise, config.toml)

@@ -12,7 +12,7 @@ from conftest import PROJECTOR, app_page
 from live_app import step_value
 from test_playground_live import button, no_streamlit_exception, wait_painted
 
-from shallownet.ui import texts
+from shallownet.ui.i18n import texts
 
 EN, KO = texts.EN, texts.KO
 JOINER = "\u2060"  # untrusted.shown's invisible word joiner

@@ -3,7 +3,7 @@ view's numbers' labels included, and the buttons keep working."""
 
 from live_app import frame_of, step_value
 
-from shallownet.ui import texts
+from shallownet.ui.i18n import texts
 
 
 def test_switching_to_korean_changes_the_page_and_the_live_view(page):

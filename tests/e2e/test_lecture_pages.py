@@ -10,7 +10,7 @@ import pytest
 from conftest import PROJECTOR, app_page
 from test_playground_live import button, no_streamlit_exception, wait_painted
 
-from shallownet.ui import texts
+from shallownet.ui.i18n import texts
 
 PAGES = ["equations", "initialisation", "gradient_check", "hidden_units", "hidden_layer_size"]
 LANGUAGES = ["en", "ko"]

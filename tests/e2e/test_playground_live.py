@@ -6,9 +6,9 @@ import time
 from live_app import frame_of, live_frame, step_value
 from playwright.sync_api import expect
 
-from shallownet.settings import Settings
-from shallownet.trainer import Trainer
-from shallownet.ui.playground import GRID_SIZE
+from shallownet.core.settings import Settings
+from shallownet.core.trainer import Trainer
+from shallownet.ui.session import GRID_SIZE
 
 
 def wait_painted(page):

@@ -17,7 +17,8 @@ from live_app import LIVE_FRAME, frame_of, step_value
 from playwright.sync_api import expect
 from test_playground_live import button, no_streamlit_exception, wait_painted
 
-from shallownet.ui import present, texts
+from shallownet.ui import present
+from shallownet.ui.i18n import texts
 
 WINDOWS = ((1280, 720), (1024, 768))
 LANGS = ("en", "ko")

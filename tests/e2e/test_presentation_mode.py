@@ -8,7 +8,8 @@ nothing scrolled, with the decision boundary's plane whole. A screenshot is kept
 from conftest import PROJECTOR, app_page
 from test_playground_live import button, no_streamlit_exception, wait_painted
 
-from shallownet.ui import present, texts
+from shallownet.ui import present
+from shallownet.ui.i18n import texts
 
 EN = texts.EN
 BUTTONS = ("button.play", "button.pause", "button.step", "button.reset")

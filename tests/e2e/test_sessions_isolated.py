@@ -11,11 +11,11 @@ from live_app import live_frame, step_value
 from playwright.sync_api import expect
 from test_playground_live import button, no_streamlit_exception, wait_painted
 
-from shallownet import share
-from shallownet.settings import Settings
-from shallownet.trainer import Trainer
-from shallownet.ui import texts
-from shallownet.ui.frames import METRICS, format_metrics
+from shallownet.core.settings import Settings
+from shallownet.core.trainer import Trainer
+from shallownet.formats import links as share
+from shallownet.ui.i18n import texts
+from shallownet.ui.live.frames import METRICS, format_metrics
 
 EN = texts.EN
 A = Settings(dataset="circles", n1=7)  # the session that plays, opened with these in its address
@@ -117,7 +117,7 @@ def test_the_stream_serves_only_a_session_it_knows(app_url):
     from websockets.exceptions import InvalidStatus
     from websockets.sync.client import connect
 
-    from shallownet.ui.stream import STREAM_PATH
+    from shallownet.ui.live.stream import STREAM_PATH
 
     url = app_url.replace("http://", "ws://") + STREAM_PATH + "?token=guessed"
     with pytest.raises(InvalidStatus) as refused:

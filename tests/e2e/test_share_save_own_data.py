@@ -6,9 +6,10 @@ import time
 
 from live_app import frame_of, step_value
 
-from shallownet import files, share
-from shallownet.settings import Settings
-from shallownet.trainer import Trainer
+from shallownet.core.settings import Settings
+from shallownet.core.trainer import Trainer
+from shallownet.formats import files
+from shallownet.formats import links as share
 
 
 def drawn(page):

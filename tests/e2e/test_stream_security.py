@@ -36,7 +36,7 @@ from live_app import frame_of, rss_bytes, running_app, step_value
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
-from shallownet.ui.stream import unpack
+from shallownet.ui.live.stream import unpack
 
 # the rules' own numbers (shallownet/ui/stream.py: STREAM_PATH, MAX_MESSAGE_BYTES, MESSAGE_TOO_BIG)
 STREAM_PATH = "/shallownet/live"

@@ -1,0 +1,229 @@
+"""What the live view is sent: a frame per drawing, and the message that carries a
+batch of them.
+
+A frame is the network after some step as the view draws it: its numbers, already
+formatted, and its decision boundary, A2 on the grid as 8-bit values and the
+A2 = 0.5 line as segments. A payload carries a batch of frames, the curves' data
+up to the last of them (each frame says how much of it to show), and the figures,
+the parts that do not move, when the view does not have them yet. ``live.py``
+sends it; ``live_frontend/live.js`` draws it.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from shallownet.core.grid import level_segments
+from shallownet.core.history import Record
+from shallownet.core.trainer import Trainer
+from shallownet.plots import playground as figures
+from shallownet.ui.i18n import language
+from shallownet.ui.i18n.texts import t
+
+if TYPE_CHECKING:
+    from shallownet.ui.session import Playground
+
+CURVE_POINTS = 500  # the most points a curve sends
+METRICS = ("step", "cost_train", "cost_test", "acc_train", "acc_test")
+
+
+def format_metrics(r: Record, lang: str | None = None) -> dict:
+    """The numbers of a Record as the live view shows them."""
+    def cost(v):
+        if math.isnan(v):
+            return t("metric.none", lang)
+        # four decimals where they read well, powers of ten where they would not fit
+        return f"{v:.4f}" if 1e-3 <= v < 1e4 else f"{v:.3e}"
+
+    def acc(v):
+        return t("metric.none", lang) if math.isnan(v) else f"{100 * v:.1f}%"
+
+    return {
+        "step": f"{r.step:,}",
+        "cost_train": cost(r.cost_train),
+        "cost_test": cost(r.cost_test),
+        "acc_train": acc(r.acc_train),
+        "acc_test": acc(r.acc_test),
+    }
+
+
+def boundary_on(trainer: Trainer, grid):
+    """A2 on the grid, and the A2 = 0.5 line. The line is traced on Z2 = 0, the
+    same curve: Z2 varies smoothly where A2 jumps from 0 to 1 within a cell, so
+    interpolating Z2 puts the line where it really is. Single precision: the
+    heatmap has 256 levels and the line is drawn to a tenth of a pixel, and it
+    is the dearer part of a frame in double (~4x, see network.forward)."""
+    Z2, A2 = trainer.output_on(grid.points, np.float32)
+    if not np.isfinite(A2).all():
+        # weights beyond single precision (~3e38), as a network about to diverge has
+        Z2, A2 = trainer.output_on(grid.points, np.float64)
+        A2 = np.nan_to_num(A2, nan=0.5)
+        Z2 = np.nan_to_num(Z2, nan=0.0)
+    shape = (len(grid.ys), len(grid.xs))
+    return A2.reshape(shape), level_segments(grid.xs, grid.ys, Z2.reshape(shape), 0.0)
+
+
+def has_test(trainer: Trainer) -> bool:
+    return trainer.data.X_test.shape[1] > 0
+
+
+def frame(trainer: Trainer, grid, lang: str | None = None) -> dict:
+    """The trainer's current state as one frame: the numbers and the boundary."""
+    r = trainer.latest
+    P, segments = boundary_on(trainer, grid)
+    cost_head = {0: [r.step, r.cost_train]}
+    if has_test(trainer):
+        cost_head[1] = [r.step, r.cost_test]
+    norms = (r.norm_dW1, r.norm_db1, r.norm_dW2, r.norm_db2)
+    return {
+        "step": r.step,
+        "metrics": format_metrics(r, lang),
+        "boundary": figures.boundary_frame(P, segments),
+        # the newest point of each curve, which the batch's series may not hold
+        "head": {"cost": cost_head, "grads": {i: [r.step, v] for i, v in enumerate(norms)}},
+    }
+
+
+def series(trainer: Trainer) -> dict:
+    """The history as the curves' data, at most CURVE_POINTS points per curve."""
+    cols = trainer.history.columns()
+    n = len(cols["step"])
+    idx = np.arange(0, n, max(1, math.ceil(n / CURVE_POINTS)))
+    c = {name: col[idx] for name, col in cols.items()}
+    return {
+        "cost": figures.cost_series(c["step"], c["cost_train"], c["cost_test"] if has_test(trainer) else None),
+        "grads": figures.grad_norm_series(c["step"], {g: c[f"norm_{g}"] for g in figures.GRADIENTS}),
+    }
+
+
+def build_figures(trainer: Trainer, grid, *, cost_log: bool, lang: str | None = None) -> dict:
+    """The three figures, without their live data."""
+    d = trainer.data
+    P, segments = boundary_on(trainer, grid)
+    boundary = figures.boundary_figure(
+        grid.xs, grid.ys, P, segments,
+        d.X_train, d.Y_train, d.X_test, d.Y_test,
+        labels={
+            "title": t("fig.boundary", lang), "boundary": t("fig.boundary.line", lang),
+            **{f"{part}_class{c}": t(f"fig.{part}_class{c}", lang) for part in ("train", "test") for c in (0, 1)},
+        },
+    )
+    cost = figures.cost_figure(
+        has_test(trainer), log=cost_log,
+        labels={"title": t("fig.cost", lang), "train": t("fig.cost.train", lang),
+                "test": t("fig.cost.test", lang), "step": t("fig.step", lang)},
+    )
+    grads = figures.grad_norm_figure(labels={"title": t("fig.grads", lang), "ytitle": t("fig.grads.y", lang),
+                                             "step": t("fig.step", lang)})
+    return {"boundary": boundary, "cost": cost, "grads": grads}
+
+
+# how much larger the live view's fonts are in presentation mode
+PRESENT_FONT = 1.35
+
+
+class Feed:
+    """What one session's live view has been sent: how many payloads, and which
+    figures it holds, so that they are built and sent again only when they change."""
+
+    def __init__(self):
+        self.payload_id = 0
+        self._figures = None
+        self._figures_key = None
+        self._keys_sent = None
+        # the view's last request for the figures that was answered
+        self.figures_answered = None
+        self.rerun_answered = None  # the view's last request to draw the page again
+        self._answered: dict[str, object] = {}  # kind -> the id of the view's last request answered
+        # payloads are built by script runs and by the live stream's thread
+        self._lock = threading.Lock()
+
+    def answer_rerun(self, request_id) -> bool:
+        """The view's request ``request_id`` to draw the page again (training
+        diverged on the stream): True the first time."""
+        if request_id == self.rerun_answered:
+            return False
+        self.rerun_answered = request_id
+        return True
+
+    def answer(self, kind: str, request_id) -> bool:
+        """Whether the view's request ``request_id`` of ``kind`` ("batch": the next
+        batch while the stream is not there; "shown": the step on its screen) is
+        new: True the first time (a request stays the component's value through
+        later runs of the page)."""
+        if request_id is None or self._answered.get(kind) == request_id:
+            return False
+        self._answered[kind] = request_id
+        return True
+
+    def answer_figures(self, request_id) -> bool:
+        """The view's request ``request_id`` for the figures (it lacks them: a new
+        page in its frame, or the payload that carried them overtaken by a newer
+        one): True the first time, when the next payload must carry them."""
+        if request_id == self.figures_answered:
+            return False
+        self.figures_answered = request_id
+        return True
+
+    def figures(self, pg: Playground, lang: str | None = None, present: bool = False) -> dict:
+        """The three figures of ``pg``'s network (cached until they change), their
+        fonts larger in presentation mode."""
+        lang = lang or language.current()
+        key = (pg.rev, pg.cost_log, lang, present)
+        if self._figures_key != key:
+            figs = build_figures(pg.trainer, pg.grid, cost_log=pg.cost_log, lang=lang)
+            if present:
+                figs = {name: figures.presented(fig, PRESENT_FONT, decades=name == "grads")
+                        for name, fig in figs.items()}
+            self._figures = figs
+            self._figures_key = key
+        return self._figures
+
+    def payload(self, pg: Playground, frames: list[dict], lang: str | None = None, *,
+                frame_ms: int, with_figures: bool = True, present: bool = False) -> dict:
+        """Everything the live view needs for one batch of ``frames``, to be played
+        ``frame_ms`` apart. The figures are left out unless asked for or changed:
+        the view keeps the last ones it received."""
+        lang = lang or language.current()  # it keys the figures: a switch redraws them
+        with self._lock:
+            return self._payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures, present=present)
+
+    def _payload(self, pg, frames, lang, *, frame_ms, with_figures, present) -> dict:
+        self.payload_id += 1
+        curves = series(pg.trainer)
+        steps = curves["cost"][0]["x"]
+        for f in frames:
+            f["upto"] = int(np.searchsorted(steps, f["step"], side="right"))
+        # a figure is drawn anew when its key changes
+        keys = {
+            "boundary": f"{pg.rev}/{lang}/{present}",
+            "cost": f"{pg.rev}/{lang}/{pg.cost_log}/{present}",
+            "grads": f"{pg.rev}/{lang}/{present}",
+        }
+        payload = {
+            "id": self.payload_id,
+            "rev": pg.rev,
+            "playing": pg.playing,
+            "rewind": pg.rewind_offer,
+            # the view's last request to go back that the server has answered
+            "answered": pg.rewind_answered,
+            # the view's last request for the figures that the server has answered
+            "figures_answered": self.figures_answered,
+            # the class a click on the plane adds (None: clicks add nothing)
+            "click_class": pg.click_class,
+            "present": present,  # presentation mode: larger numbers
+            "frame_ms": frame_ms,
+            "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
+            "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error", "no_stream")},
+            "keys": keys,
+            "series": curves,
+            "frames": frames,
+        }
+        if with_figures or keys != self._keys_sent:
+            payload["figures"] = self.figures(pg, lang, present)
+            self._keys_sent = keys
+        return payload
