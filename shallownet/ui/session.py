@@ -20,6 +20,7 @@ from shallownet.core.grid import make_grid
 from shallownet.core.settings import DEFAULTS, Settings
 from shallownet.core.trainer import Snapshot, Trainer, source_points
 from shallownet.ui.live import frames as live_frames
+from shallownet.ui.live.requests import Answered
 
 # The live loop: while playing, the live stream (ui/stream.py) trains a batch of
 # frames every BATCH_SECONDS in a worker thread and sends it over its socket; the
@@ -96,12 +97,11 @@ class Playground:
         # screen, which the view then asks for (``rewind``).
         self._snapshots: dict[int, Snapshot] = {}  # step -> its state, the last SNAPSHOT_SECONDS of frames
         self._paused_at: int | None = None  # the server's step at Pause, until answered
-        self.rewind_answered = None  # the id of the view's last request, answered once
+        self.answered = Answered()  # the view's requests: "rewind" and "click", each answered once
         # points the user added by clicking (x, y, class), and the data before them
         self.clicked: list[tuple[float, float, int]] = []
         self._before_clicks = None
         self.click_class: int | None = None  # the class a click adds; None: clicks add nothing
-        self.click_answered = None  # the id of the view's last click, handled once
         # the step the view last said it shows (over the stream, or with a request)
         self.screen_step: int | None = None
         # playing towards a link's step: the step, and the CPU seconds spent on it
@@ -200,9 +200,8 @@ class Playground:
         """The view's click ``click_id`` at ``point`` (x, y): a point of the class
         chosen, once; nothing when no class is chosen or the point is not two
         finite numbers."""
-        if click_id == self.click_answered or self.click_class is None:
+        if self.click_class is None or not self.answered.first("click", click_id):
             return False
-        self.click_answered = click_id
         try:
             x, y = (float(v) for v in point)
         except (TypeError, ValueError):
@@ -301,13 +300,17 @@ class Playground:
         overtakes."""
         return not self.playing and self._paused_at is not None and self._paused_at == self.trainer.step_count
 
+    @property
+    def rewind_answered(self):
+        """The id of the view's last request to go back that was answered."""
+        return self.answered.last("rewind")
+
     @_locked
     def answer_rewind(self, request_id, step) -> bool:
         """The view's request ``request_id`` to go back to ``step``: answered once;
         the offer is closed whether or not it could go back."""
-        if request_id == self.rewind_answered:
+        if not self.answered.first("rewind", request_id):
             return False
-        self.rewind_answered = request_id
         done = isinstance(step, int) and self.rewind(step)
         self._paused_at = None
         return done

@@ -2,28 +2,18 @@
 
 Chosen, in this order, by the address (``lang=ko`` or ``lang=en``), by the
 control in the sidebar, and at a session's first run by the browser's language
-(``st.context.locale``). Every text comes from ``texts.t``, which asks here when
-no language is given.
+(``st.context.locale``). Every text comes from ``texts.t``, in the session's
+language (``texts.current``, used here too) when none is given.
 """
 
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from shallownet.ui.i18n.texts import DEFAULT_LANGUAGE, TABLES, t
+from shallownet.ui.i18n.texts import DEFAULT_LANGUAGE, KEY, TABLES, current, t
 
-KEY = "lang"
 NAMES = {"en": "English", "ko": "한국어"}
-
-
-def current() -> str:
-    """The session's language (the default outside a running page, as in tests of
-    the core)."""
-    if get_script_run_ctx(suppress_warning=True) is None:
-        return DEFAULT_LANGUAGE
-    lang = st.session_state.get(KEY)
-    return lang if lang in TABLES else DEFAULT_LANGUAGE
+__all__ = ["KEY", "NAMES", "choose", "control", "current"]
 
 
 def choose() -> str:

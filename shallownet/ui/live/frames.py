@@ -13,19 +13,31 @@ from __future__ import annotations
 
 import math
 import threading
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
-from shallownet.core.grid import level_segments
+from shallownet.core.grid import Grid, level_segments
 from shallownet.core.history import Record
 from shallownet.core.trainer import Trainer
 from shallownet.plots import playground as figures
 from shallownet.ui.i18n import language
 from shallownet.ui.i18n.texts import t
+from shallownet.ui.live.requests import Answered
 
-if TYPE_CHECKING:
-    from shallownet.ui.session import Playground
+
+class Playground(Protocol):
+    """What a payload reads of the session's Playground (ui/session.py, which
+    imports this module)."""
+
+    trainer: Trainer
+    grid: Grid
+    rev: int
+    playing: bool
+    cost_log: bool
+    rewind_offer: bool
+    rewind_answered: object
+    click_class: int | None
 
 CURVE_POINTS = 500  # the most points a curve sends
 METRICS = ("step", "cost_train", "cost_test", "acc_train", "acc_test")
@@ -135,39 +147,22 @@ class Feed:
         self._figures = None
         self._figures_key = None
         self._keys_sent = None
-        # the view's last request for the figures that was answered
-        self.figures_answered = None
-        self.rerun_answered = None  # the view's last request to draw the page again
-        self._answered: dict[str, object] = {}  # kind -> the id of the view's last request answered
+        # the view's requests answered: "figures", "rerun" (draw the page again),
+        # "batch" (the next, while the stream is not there), "shown" (its step on screen)
+        self.answered = Answered()
         # payloads are built by script runs and by the live stream's thread
         self._lock = threading.Lock()
 
     def answer_rerun(self, request_id) -> bool:
-        """The view's request ``request_id`` to draw the page again (training
-        diverged on the stream): True the first time."""
-        if request_id == self.rerun_answered:
-            return False
-        self.rerun_answered = request_id
-        return True
-
-    def answer(self, kind: str, request_id) -> bool:
-        """Whether the view's request ``request_id`` of ``kind`` ("batch": the next
-        batch while the stream is not there; "shown": the step on its screen) is
-        new: True the first time (a request stays the component's value through
-        later runs of the page)."""
-        if request_id is None or self._answered.get(kind) == request_id:
-            return False
-        self._answered[kind] = request_id
-        return True
+        """The view's request to draw the page again (playing stopped by itself on
+        the stream): True the first time."""
+        return self.answered.first("rerun", request_id)
 
     def answer_figures(self, request_id) -> bool:
-        """The view's request ``request_id`` for the figures (it lacks them: a new
-        page in its frame, or the payload that carried them overtaken by a newer
-        one): True the first time, when the next payload must carry them."""
-        if request_id == self.figures_answered:
-            return False
-        self.figures_answered = request_id
-        return True
+        """The view's request for the figures (it lacks them: a new page in its
+        frame, or the payload that carried them overtaken by a newer one): True
+        the first time, when the next payload must carry them."""
+        return self.answered.first("figures", request_id)
 
     def figures(self, pg: Playground, lang: str | None = None, present: bool = False) -> dict:
         """The three figures of ``pg``'s network (cached until they change), their
@@ -212,7 +207,7 @@ class Feed:
             # the view's last request to go back that the server has answered
             "answered": pg.rewind_answered,
             # the view's last request for the figures that the server has answered
-            "figures_answered": self.figures_answered,
+            "figures_answered": self.answered.last("figures"),
             # the class a click on the plane adds (None: clicks add nothing)
             "click_class": pg.click_class,
             "present": present,  # presentation mode: larger numbers

@@ -150,7 +150,7 @@ def hear_screen(pg: Playground) -> None:
     request for a batch, or the page being left while playing)."""
     asked = st.session_state.get(LIVE_KEY)
     shown = asked.get("shown") if isinstance(asked, dict) else None
-    if isinstance(shown, int) and not isinstance(shown, bool) and _feed().answer("shown", asked.get("id")):
+    if isinstance(shown, int) and not isinstance(shown, bool) and _feed().answered.first("shown", asked.get("id")):
         pg.report_screen(shown)
 
 
@@ -200,7 +200,7 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
             # the stream is not there (refused by a proxy, or dropped): the view
             # asks for its next batch with a run of this panel
             hear_screen(pg)
-            if feed.answer("batch", asked.get("id")) and pg.playing:
+            if feed.answered.first("batch", asked.get("id")) and pg.playing:
                 pulled = batch_payload(pg, feed, lang, present.active())
                 if pulled is not None:
                     pulled["stream"] = stream.info()
