@@ -73,30 +73,30 @@ replay = b_assignment.button(t("size.button.assignment"), key="size.assignment",
 
 if train and not blocked:
     key = sweep.result_key(settings, "n1", sizes, steps, data)
-    if results.get("sweep", (None,))[0] != key:  # the same request is not trained twice
+    if "sweep" not in results or results["sweep"].key != key:  # the same request is not trained twice
         bar, report = progress_bar()
-        results["sweep"] = (key, settings, data, steps,
-                            sweep.hidden_sizes(settings, sizes, steps, data=data, on_progress=report))
+        results["sweep"] = sweep.Trained(key, settings, data, steps,
+                                         sweep.hidden_sizes(settings, sizes, steps, data=data, on_progress=report))
         bar.empty()
     results["shown"] = "sweep"
 if replay:
     if "assignment" not in results:
         bar, report = progress_bar()
-        results["assignment"] = (assignment.SETTINGS, make_data(assignment.SETTINGS), assignment.TABLE_STEPS,
-                                 sweep.assignment_sweep(on_progress=report))
+        results["assignment"] = sweep.Trained(None, assignment.SETTINGS, make_data(assignment.SETTINGS),
+                                              assignment.TABLE_STEPS, sweep.assignment_sweep(on_progress=report))
         bar.empty()
     results["shown"] = "assignment"
 
 shown = results.get("shown")
 if shown == "sweep":
-    _, produced, shown_data, produced_steps, result = results["sweep"]
+    _, produced, shown_data, produced_steps, result = results["sweep"]  # a Trained
     st.caption(t("size.caption.sweep", **described(
         produced, shown_data, sizes=", ".join(str(r.n1) for r in result.results), steps=f"{produced_steps:,}")))
     stale = sweep.differences(produced, settings, "n1", shown_data, data)
     if stale:
         st.warning(t("size.stale", what=names(stale)), icon="⚠️")
 elif shown == "assignment":
-    produced, shown_data, produced_steps, result = results["assignment"]
+    _, produced, shown_data, produced_steps, result = results["assignment"]  # a Trained
     st.caption(t("size.caption.assignment", steps=f"{produced_steps:,}"))
 
 if shown:
@@ -172,14 +172,15 @@ log = b_log.toggle(t("size.alpha.log"), key="size.alpha_log")
 
 if run_alphas and not blocked:
     key = sweep.result_key(settings, "alpha", alphas, alpha_steps, data)
-    if results.get("alphas", (None,))[0] != key:
+    if "alphas" not in results or results["alphas"].key != key:
         bar, report = progress_bar()
-        results["alphas"] = (key, settings, data, alpha_steps,
-                             sweep.alpha_overlay(settings, alphas, alpha_steps, data=data, on_progress=report))
+        results["alphas"] = sweep.Trained(key, settings, data, alpha_steps,
+                                          sweep.alpha_overlay(settings, alphas, alpha_steps, data=data,
+                                                              on_progress=report))
         bar.empty()
 
 if "alphas" in results:
-    _, produced, produced_data, produced_steps, runs = results["alphas"]
+    _, produced, produced_data, produced_steps, runs = results["alphas"]  # a Trained
     st.caption(t("size.caption.alphas", **described(
         produced, produced_data, alphas=", ".join(f"{r.alpha:g}" for r in runs), steps=f"{produced_steps:,}")))
     stale = sweep.differences(produced, settings, "alpha", produced_data, data)

@@ -30,6 +30,17 @@ ALPHAS = (0.01, 0.1, 1.2, 6.8)
 MAX_WORK = 260_000_000
 
 
+class Trained(NamedTuple):
+    """A page's result with what produced it: the request's key (``result_key``),
+    the settings, the data, the steps, and the result."""
+
+    key: str | None
+    settings: Settings
+    data: Split
+    steps: int
+    result: object
+
+
 class SizeResult(NamedTuple):
     """One hidden-layer size after training: its accuracies (test is NaN without a
     test set), final training cost, steps done (fewer if it diverged), A2 over the

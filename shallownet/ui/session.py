@@ -152,6 +152,16 @@ class Playground:
         self._new_network()
 
     @_locked
+    def load(self, settings: Settings, params, step: int) -> None:
+        """A saved network (a parameter file): ``settings``, then ``params`` as at
+        ``step``, paused; the view starts it anew."""
+        self.pause()
+        self.apply(settings)
+        self.trainer.start_from(params, step)
+        self.notice = None
+        self._new_network()
+
+    @_locked
     def use_points(self, X, Y) -> None:
         """Train on the user's own points (X (2, m), Y (1, m)) from now on."""
         change = self.trainer.use_points(X, Y)

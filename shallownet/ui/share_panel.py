@@ -91,11 +91,7 @@ def _load_params(pg: Playground, lang: str) -> None:
         return
     for field in FIELDS:
         st.session_state[KEY + field] = getattr(saved.settings, field)
-    pg.pause()
-    pg.apply(saved.settings)
-    pg.trainer.start_from(saved.params, saved.step)
-    pg.rev += 1  # a network the view has not seen
-    pg.notice = None
+    pg.load(saved.settings, saved.params, saved.step)
     _said(key, upload, SUCCESS, t("upload.params.done", lang, name=name, step=f"{saved.step:,}"))
 
 
