@@ -2,7 +2,7 @@
 
 This file is two things. ``streamlit run app.py`` first imports it, with no
 script running, to find an ASGI app: it then finds ``app``, a Streamlit app
-that also serves the live view's stream (shallownet/ui/stream.py). Each page
+that also serves the live view's stream (shallownet/ui/live/stream.py). Each page
 view then runs it as the app's script: the navigation below.
 """
 
@@ -51,10 +51,9 @@ def main() -> None:
     }
     # Streamlit's own navigation is hidden: the sidebar's top (the pages' links and
     # the switches) is ours, so that on a session's first visit to the Playground
-    # it can come after the live view (shallownet/ui/panels.py, head_start, says
-    # why). Streamlit's navigation, rendered with the page's first elements, held
-    # the view's first boundary back by ~0.2 s at 4x CPU throttling (a slow
-    # laptop). Elsewhere it comes before the page.
+    # it can come after the live view (ui/live/panel.py, head_start, says why);
+    # Streamlit's would be rendered with the page's first elements. Elsewhere it
+    # comes before the page.
     page = st.navigation(sections, position="hidden")
     presenting = present.active()
     # in a container in either mode: an element whose place among the page's

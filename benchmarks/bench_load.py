@@ -28,7 +28,7 @@ the browser's (chromium and Playwright's driver: every process under this one
 except the server, by kind of process), which shares the machine's cores with the
 server, and every other process's (other work on the machine). ``--browser-nice
 N`` runs the browser at niceness N, so that the server comes first on the cores.
-While playing, the batches come over the live view's stream (ui/stream.py), not
+While playing, the batches come over the live view's stream (ui/live/stream.py), not
 as script runs; ``--runs`` counts, from each session's Streamlit websocket
 messages, the rerun requests and the script runs that finished or were cut short
 by a newer request (while playing there are next to none now).

@@ -2,7 +2,7 @@
 
 A visitor's browser does two things for the server: it sends Streamlit's
 protobuf messages (the first run, the clicks on Play and Pause), connects the
-live view's stream (shallownet/ui/stream.py: while playing, the batches come
+live view's stream (shallownet/ui/live/stream.py: while playing, the batches come
 there), and it draws what comes back. On this 2-core machine eight headless chromium pages
 that draw take 1.2-1.6 cores and leave the server what is left (bench_load.py);
 on a real deployment each visitor's browser runs on the visitor's machine. This

@@ -3,6 +3,7 @@
 The core is numpy only; see docs/design.md for the notation and the contract.
 """
 
+from shallownet.core import datasets
 from shallownet.core.activations import ACTIVATIONS
 from shallownet.core.network import (
     Cache,
@@ -18,6 +19,6 @@ from shallownet.core.network import (
 )
 
 __all__ = [
-    "ACTIVATIONS", "Cache", "Grads", "Params", "backward", "compute_cost", "forward",
+    "ACTIVATIONS", "Cache", "datasets", "Grads", "Params", "backward", "compute_cost", "forward",
     "init_params", "predict", "predict_proba", "update",
 ]

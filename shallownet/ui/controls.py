@@ -28,10 +28,9 @@ def _init_widgets(s: Settings) -> None:
     what the user chose.
 
     Every page draws the same sidebar, but Streamlit counts a widget on another
-    page as another widget and drops the old one's value when the page changes
-    (the sidebar then showed n1 = 1, the slider's minimum, and the network was
-    rebuilt with it). Writing each value back as the session's own, on every run,
-    is Streamlit's documented way to keep it across pages."""
+    page as another widget and drops the old one's value when the page changes.
+    Writing each value back as the session's own, on every run, is Streamlit's
+    documented way to keep it across pages."""
     for name in FIELDS:
         key = KEY + name
         st.session_state[key] = st.session_state[key] if key in st.session_state else getattr(s, name)

@@ -1,43 +1,31 @@
 """Give the memory of closed sessions back to the machine.
 
 When a visitor leaves, Streamlit keeps the session for a reconnect, then drops it.
-Measured with ``benchmarks/bench_load.py`` (8 sessions that played, closed and were
-dropped): the server's resident memory stayed 26-27 % above what it was before
-them, and none of what they had added came back. Three causes, each seen in the
-server (``gc``, ``sys._debugmallocstats``, glibc's ``malloc_info``):
+Without help, little of that memory comes back, for three reasons:
 
-- What Streamlit drops is held together by reference cycles (a session, its
-  script runner, their callbacks). Python frees it only when its cycle collector
-  runs a full collection, which an idle server may not do for a long time.
-- Streamlit runs each script run in a new thread, and glibc gives threads arenas
-  of their own (up to 8 per core). Each arena kept ~3 MB of free memory at its top
-  after its thread had gone, and ``malloc_trim`` does not shrink those tops.
-- glibc raises its threshold for serving an allocation by ``mmap`` to the largest
-  block freed so far, so the batches' ~0.3 MB messages came from the arenas too,
-  and were not returned when freed.
+- what Streamlit drops is held together by reference cycles (a session, its
+  script runner, their callbacks), which Python frees only in a full collection
+  of its cycle collector, which an idle server may not run for a long time;
+- each script run has a thread of its own, and glibc gives threads arenas of
+  their own, whose free tops ``malloc_trim`` does not shrink;
+- glibc raises its threshold for ``mmap`` to the largest block freed so far, so
+  the batches' messages come from the arenas and stay there when freed.
 
 So, once per process, at its first session:
 
-- what exists by then (the imported modules: ~170,000 objects, ~115 ms per full
-  collection) is moved out of the cycle collector's sight (``gc.freeze``, meant for
-  this); a daemon thread then runs a full collection every COLLECT_SECONDS, which
-  sees only the objects made since (1-2 ms with 8 sessions open), and when it has
-  freed something, ``malloc_trim(0)`` hands the free pages back to the system.
-  Every FULL_COLLECT_SECONDS it looks at everything once (unfreeze, collect,
-  freeze again). Python cannot freeze some objects and not others, so the
-  sessions open at that moment are frozen too (the first one is frozen with the
-  modules): a dropped session's memory comes back within COLLECT_SECONDS if it
-  began after the last full pass, and at the next full pass otherwise;
-- glibc is told (``mallopt``) to use at most ARENAS arenas from then on (the
-  value of MALLOC_ARENA_MAX=2, which a host such as Community Cloud gives us no
-  way to set before the process starts), to serve blocks of MMAP_BYTES or more
-  (the batches' messages) by ``mmap``, returned to the system when freed, and to
-  shrink a heap whose free top reaches TRIM_BYTES. Measured with 8 sessions and
-  no browser (``bench_load.py --sessions 0 --wire-sessions 8``), the arena limit
-  alone left the memory 20.6 % up; 128 kB thresholds brought it back but cost
-  a third of the steps (the frames' 160 kB arrays were mapped and unmapped each
-  time); the values here brought it to +2.6 % with the steps of the run without
-  any option (303 against 347 a second per session, within this machine's noise).
+- what exists by then (the imported modules) is moved out of the cycle
+  collector's sight (``gc.freeze``); a daemon thread runs a full collection every
+  COLLECT_SECONDS, which sees only the objects made since, and when it has freed
+  something, ``malloc_trim(0)`` hands the free pages back to the system. Every
+  FULL_COLLECT_SECONDS it looks at everything once (unfreeze, collect, freeze
+  again): sessions open at a freeze are frozen with it, and their memory comes
+  back at the next full pass;
+- glibc is told (``mallopt``) to use at most ARENAS arenas (what
+  MALLOC_ARENA_MAX=2 would do, which a host gives no way to set before the
+  process starts), to serve blocks of MMAP_BYTES or more by ``mmap``, returned
+  when freed, and to shrink a heap whose free top reaches TRIM_BYTES.
+
+docs/performance.md has what this gives back (``benchmarks/bench_load.py``).
 
 Why by hand: neither Python nor numpy can set the C allocator's options or ask it
 to return free pages; each is one call into the C library (Dask's workers call

@@ -2,7 +2,7 @@
 user, and the time-budgeted loop that trains a batch of frames while it plays.
 
 Nothing here draws: the page lays out widgets, frames.py turns the state into what
-the live view is sent, figures.py builds the figures, and this class keeps the
+the live view is sent, plots/playground.py builds the figures, and this class keeps the
 state in between. It lives in ``st.session_state``, so every session trains its
 own network.
 """
@@ -22,14 +22,11 @@ from shallownet.core.trainer import Snapshot, Trainer, source_points
 from shallownet.ui.live import frames as live_frames
 from shallownet.ui.live.requests import Answered
 
-# The live loop: while playing, the live stream (ui/stream.py) trains a batch of
-# frames every BATCH_SECONDS in a worker thread and sends it over its socket; the
-# browser plays the frames, one every FRAME_SECONDS, while the next batch comes.
-# Batches stay a second long: each also carries the curves' whole history
-# (ui/frames.py), and shorter ones have not been measured over the stream. (When
-# batches came as fragment runs, each also cost the browser a re-render of
-# Streamlit's page, 250-450 ms on a 4x slower client: that is why the stream
-# exists.)
+# The live loop: while playing, a batch of frames is trained every BATCH_SECONDS
+# (by the live stream, ui/live/stream.py, or at the view's request) and the browser
+# plays them, one every FRAME_SECONDS, while the next batch comes. A batch also
+# carries the curves' whole history (ui/live/frames.py): a second's worth of frames
+# keeps that cost small.
 BATCH_SECONDS = 1.0
 FRAME_SECONDS = 0.04  # 25 frames a second
 FRAMES_PER_BATCH = round(BATCH_SECONDS / FRAME_SECONDS)
@@ -49,10 +46,9 @@ BUDGET_SHARE = 0.6
 FIRST_BATCH_BUDGET = 0.3
 CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock checks
 # Pause goes back to the frame on screen. The view may show a frame two batches
-# old (its queue), and a slow browser also holds messages it has not read yet:
-# measured with Chromium 4x throttled, the server was up to 1.8 s ahead of the
-# screen. Snapshots of the frames of the last SNAPSHOT_SECONDS are kept; each is
-# the parameter vector and one Record.
+# old (its queue), and a slow browser also holds messages it has not read yet, so
+# the frames of the last SNAPSHOT_SECONDS are kept (each the parameter vector and
+# one Record), well beyond how far ahead of a slow screen the server gets.
 SNAPSHOT_SECONDS = 10
 GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
 # Training towards a link's step ("play to a goal") stops after this much of the

@@ -1,23 +1,22 @@
 """The live view: one custom component that draws the metrics and the three figures
 and animates a batch of frames in the browser.
 
-Why a component: redrawing st.plotly_chart figures from a fragment re-sends whole
-figures every frame and tops out near 5 frames per second. Here the server trains
-a batch of frames at once and sends it in one message (while playing over the
-live stream, ui/stream.py; at rest as this component's argument): per frame only
-the 8-bit heatmap, the boundary line and the numbers; the curves once per batch,
-each frame saying how much of them to show. The browser plays the frames at an
-even pace while the server computes the next batch: plotly.js draws the charts'
-axes, points and legends, and canvases draw what moves (live_frontend/live.js
-says why). The controls stay live because the script never loops.
+Why a component: redrawing ``st.plotly_chart`` figures re-sends whole figures for
+every frame, a few frames a second at best. Here the server trains a batch of
+frames at once and sends it in one message (while playing over the live stream,
+ui/live/stream.py; at rest as this component's argument): per frame only the 8-bit
+heatmap, the boundary line and the numbers; the curves once per batch, each frame
+saying how much of them to show. The browser plays the frames at an even pace
+while the server computes the next batch: plotly.js draws the charts' axes, points
+and legends, and canvases draw what moves (frontend/ says why). The controls stay
+live because the script never loops.
 
 The view uses plotly.js's "basic" bundle (scatter traces only: the heatmap is
-painted on a canvas), 1.2 MB instead of the full 4.8 MB that the plotly package
-ships: parsing it is what the first drawing waits for (2.6 s to the first
-boundary with the full bundle, 1.9 s with this one), and it is what every new
-visitor downloads. It is npm's plotly.js-basic-dist-min 4.1.1, the plotly.js
-version of plotly 7.1, with its licence beside it; to update it:
-``npm pack plotly.js-basic-dist-min@<version>`` and copy plotly-basic.min.js.
+painted on a canvas), a quarter of the full bundle's size: its parse is what the
+first drawing waits for, and every new visitor downloads it. It is npm's
+plotly.js-basic-dist-min 4.1.1, the plotly.js version of plotly 7.1, with its
+licence beside it; to update it: ``npm pack plotly.js-basic-dist-min@<version>``
+and copy plotly-basic.min.js.
 """
 
 from __future__ import annotations
@@ -77,10 +76,9 @@ def split_heatmaps(payload: dict) -> tuple[dict, bytes]:
     and that block: a frame's ``boundary.z`` becomes ``{"offset", "length"}`` in it.
 
     Why: a component's argument that is bytes goes to the browser as it is (a
-    protobuf field), while everything in ``payload`` is JSON, the heatmaps as
-    base64 text. With eight sessions playing, turning ~10 kB heatmaps into JSON
-    (encode, json.dumps) held the server's one interpreter lock for a quarter of
-    its time (py-spy --gil), and the browser parsed it back.
+    protobuf field), while everything in ``payload`` is JSON: heatmaps as base64
+    text would hold the server's one interpreter lock while they are encoded,
+    and the browser's main thread while it parses them back.
     """
     chunks, offset, frames = [], 0, []
     for f in payload.get("frames", []):
@@ -93,6 +91,6 @@ def split_heatmaps(payload: dict) -> tuple[dict, bytes]:
 
 
 def live_view(payload: dict, *, key: str = "live") -> None:
-    """Draw ``payload`` (see ui/frames.py, ``Feed.payload``)."""
+    """Draw ``payload`` (see frames.py, ``Feed.payload``)."""
     payload, heatmaps = split_heatmaps(payload)
     _live_view(payload=encode(payload), heatmaps=heatmaps, key=key, default=None)

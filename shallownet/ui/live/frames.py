@@ -6,7 +6,7 @@ formatted, and its decision boundary, A2 on the grid as 8-bit values and the
 A2 = 0.5 line as segments. A payload carries a batch of frames, the curves' data
 up to the last of them (each frame says how much of it to show), and the figures,
 the parts that do not move, when the view does not have them yet. ``live.py``
-sends it; ``live_frontend/live.js`` draws it.
+sends it; ``frontend/`` draws it.
 """
 
 from __future__ import annotations

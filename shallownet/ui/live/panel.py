@@ -44,18 +44,15 @@ def head_start(signal: str) -> None:
     Why: Streamlit's page draws the elements that reach it together in one go,
     and the live view's frame does not start loading before they are drawn. Each
     kind of widget's code loads on demand, and React renders them in slices
-    before anything of that render shows: at 4x CPU throttling (a slow laptop)
-    the buttons held the first boundary back by ~1 s, the sidebar's sliders and
-    select boxes by ~3 s, and plotly.js's parse and first charts, which the view
-    makes once its picture is painted, held the buttons and the sidebar back by
-    ~3 s (Chromium traces; benchmarks/bench_live.py). So the page comes in the
-    order it is needed: the picture, the buttons, the settings, the charts' axes.
-    A click in the meantime (Play, say) is answered at once: with
-    runner.fastReruns (.streamlit/config.toml) Streamlit starts the click's run
-    without waiting for this one, which stops when it wakes. Later runs change
-    the page in place and do not wait, and neither does the rest of this run
-    once a wait has run out (the stream is not getting through: a proxy that
-    lets only Streamlit's own socket pass, say).
+    before anything of that render shows, so on a slow laptop the buttons, the
+    sidebar's widgets and plotly.js's first charts each held back what came
+    before them. So the page comes in the order it is needed: the picture, the
+    buttons, the settings, the charts' axes. A click in the meantime (Play, say)
+    is answered at once: with runner.fastReruns (.streamlit/config.toml)
+    Streamlit starts the click's run without waiting for this one, which stops
+    when it wakes. Later runs change the page in place and do not wait, and
+    neither does the rest of this run once a wait has run out or the browser has
+    asked for something (the view does when its stream cannot open).
     """
     if started():
         return
@@ -155,7 +152,7 @@ def hear_screen(pg: Playground) -> None:
 
 
 def _stream(pg: Playground) -> Stream:
-    """This session's end of the live stream (ui/stream.py)."""
+    """This session's end of the live stream (stream.py)."""
     stream = st.session_state.get("live_stream")
     if stream is None or stream.pg is not pg:
         ctx = get_script_run_ctx(suppress_warning=True)
@@ -165,7 +162,7 @@ def _stream(pg: Playground) -> Stream:
 
 def live_panel(pg: Playground, lang: str | None = None) -> None:
     """The live view. While playing, its batches come over the live stream
-    (ui/stream.py), not as script runs: this panel sends the view what a run
+    (stream.py), not as script runs: this panel sends the view what a run
     changes (the network, the figures, the language) and wakes the stream."""
     lang = lang or language.current()  # the stream's thread has no session to ask
     stream = _stream(pg)

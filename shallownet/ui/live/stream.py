@@ -1,30 +1,28 @@
 """The live view's stream: while a session plays, its batches of frames go to the
 view over a websocket of their own, beside Streamlit's.
 
-Why: a batch that comes as a script run (a fragment rerun every second) makes
-Streamlit's page render itself again in the browser, all of it, React and its
-styles, for every element on the page: ~60 ms of a fast browser's main thread,
-250-450 ms of a 4x slower one, a third of that client's time while playing
-(Chromium trace, benchmarks/trace_live.py), in long tasks that no frame can be
-drawn through. Over this socket a batch costs the browser only the view's own
-drawing, and the server no script run.
+Why: a batch that comes as a script run makes Streamlit's page render itself
+again in the browser, all of it, in long tasks that no frame can be drawn
+through (a slow laptop's main thread loses a large share of its time to them).
+Over this socket a batch costs the browser only the view's own drawing, and the
+server no script run.
 
 How: ``streamlit run app.py`` finds the ``st.App`` in app.py and serves this
 socket at STREAM_PATH beside the app. Each session's script run registers its
 Playground here under a random token (``Stream``), which the view gets in its
 payload and connects with. While the Playground plays, the socket's loop trains
-a batch in a worker thread (``Playground.advance``, the same time-budgeted loop
-as before) every BATCH_SECONDS and sends it; a script run that starts playing or
+a batch in a worker thread (``session.batch_payload``, the time-budgeted loop)
+every BATCH_SECONDS and sends it; a script run that starts playing or
 starts a new network wakes the loop for a batch at once. Everything else stays
 with Streamlit: the buttons, the sliders, Pause and its rewind, the clicks on
 the plane; a payload at rest still comes as the component's argument.
 
 A message is binary: the payload's JSON length (4 bytes, little-endian), the
-JSON, then the heatmaps' bytes (live.py, split_heatmaps).
+JSON, then the heatmaps' bytes (component.py, split_heatmaps).
 
 The stream is an upgrade, not a dependency: where its socket cannot open (a
 proxy that forwards only Streamlit's own socket) or drops, the view asks for its
-batches as script runs instead (ui/panels.py), and comes back here when it can.
+batches as script runs instead (panel.py), and comes back here when it can.
 
 A token is a session's, and the socket is treated as hostile: a token opens the
 socket only while its session's page is connected to Streamlit, only one
@@ -107,7 +105,7 @@ class Stream:
 
     def batch(self) -> bytes | None:
         """The next batch, trained and packed (in a worker thread); None when the
-        Playground stopped playing meanwhile (see ui/frames.py, ``batch_payload``)."""
+        Playground stopped playing meanwhile (see session.py, ``batch_payload``)."""
         payload = batch_payload(self.pg, self.feed, self.lang, self.present)
         if payload is None:
             return None
