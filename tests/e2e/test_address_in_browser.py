@@ -8,11 +8,11 @@ import re
 import time
 import urllib.parse
 
-from conftest import PROJECTOR, app_page
 from live_app import step_value
-from test_playground_live import button, no_streamlit_exception, wait_painted
 
 from shallownet.ui.i18n import texts
+from tests.e2e.conftest import PROJECTOR, app_page
+from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
 
 EN, KO = texts.EN, texts.KO
 JOINER = "\u2060"  # untrusted.shown's invisible word joiner

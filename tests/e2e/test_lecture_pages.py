@@ -7,10 +7,10 @@ of it is kept (benchmarks/out/page-<path>[-ko].png, and -full: all of the page).
 import re
 
 import pytest
-from conftest import PROJECTOR, app_page
-from test_playground_live import button, no_streamlit_exception, wait_painted
 
 from shallownet.ui.i18n import texts
+from tests.e2e.conftest import PROJECTOR, app_page
+from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
 
 PAGES = ["equations", "initialisation", "gradient_check", "hidden_units", "hidden_layer_size"]
 LANGUAGES = ["en", "ko"]

@@ -12,13 +12,13 @@ present-switch-{off,on}.png.
 """
 
 import pytest
-from conftest import app_page
 from live_app import LIVE_FRAME, frame_of, step_value
 from playwright.sync_api import expect
-from test_playground_live import button, no_streamlit_exception, wait_painted
 
 from shallownet.ui import present
 from shallownet.ui.i18n import texts
+from tests.e2e.conftest import app_page
+from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
 
 WINDOWS = ((1280, 720), (1024, 768))
 LANGS = ("en", "ko")

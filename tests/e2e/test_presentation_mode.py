@@ -5,11 +5,10 @@ turns while talking (n1, α and the activation) are all in the page's first scre
 nothing scrolled, with the decision boundary's plane whole. A screenshot is kept
 (benchmarks/out/present-1280x720.png)."""
 
-from conftest import PROJECTOR, app_page
-from test_playground_live import button, no_streamlit_exception, wait_painted
-
 from shallownet.ui import present
 from shallownet.ui.i18n import texts
+from tests.e2e.conftest import PROJECTOR, app_page
+from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
 
 EN = texts.EN
 BUTTONS = ("button.play", "button.pause", "button.step", "button.reset")

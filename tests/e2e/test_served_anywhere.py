@@ -8,8 +8,9 @@ Servers: the shared app (``app_url``) with two nginx in front of it, and one app
 
 import time
 
-from conftest import app_page_with_sockets
 from live_app import frame_of, live_frame, step_value
+
+from tests.e2e.conftest import app_page_with_sockets
 
 STREAM = "/shallownet/live"  # shallownet/ui/stream.py, STREAM_PATH
 # without its socket, Play shows steps within this (s): a batch over Streamlit's

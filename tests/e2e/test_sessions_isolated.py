@@ -6,16 +6,16 @@ and its own numbers, and both sets of numbers are the core's for their settings.
 import time
 import urllib.parse
 
-from conftest import app_page
 from live_app import live_frame, step_value
 from playwright.sync_api import expect
-from test_playground_live import button, no_streamlit_exception, wait_painted
 
 from shallownet.core.settings import Settings
 from shallownet.core.trainer import Trainer
 from shallownet.formats import links as share
 from shallownet.ui.i18n import texts
 from shallownet.ui.live.frames import METRICS, format_metrics
+from tests.e2e.conftest import app_page
+from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
 
 EN = texts.EN
 A = Settings(dataset="circles", n1=7)  # the session that plays, opened with these in its address

@@ -31,12 +31,12 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import WINDOW, app_page_with_sockets
 from live_app import frame_of, rss_bytes, running_app, step_value
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from shallownet.ui.live.stream import unpack
+from tests.e2e.conftest import WINDOW, app_page_with_sockets
 
 # the rules' own numbers (shallownet/ui/stream.py: STREAM_PATH, MAX_MESSAGE_BYTES, MESSAGE_TOO_BIG)
 STREAM_PATH = "/shallownet/live"

@@ -15,8 +15,7 @@ from shallownet import cli
 from shallownet.core.settings import Settings
 from shallownet.core.trainer import Trainer
 from shallownet.ui.i18n import texts
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 def run(*args):

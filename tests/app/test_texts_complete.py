@@ -12,15 +12,14 @@
 import ast
 import json
 import re
-from pathlib import Path
 
-import apptest
 import pytest
-from apptest import run
 
 from shallownet.ui.i18n import texts
+from tests.app import apptest
+from tests.app.apptest import run
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CODE = sorted(p for p in [*(ROOT / "shallownet").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
               if p.name != "texts.py")
 # where the words on screen are made: the pages, the UI helpers and the figures

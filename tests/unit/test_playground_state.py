@@ -18,6 +18,7 @@ from shallownet.ui.session import (
     MAX_FRAMES_PER_BATCH,
     Playground,
 )
+from tests.conftest import ROOT
 
 
 def send(feed, pg, frames, with_figures=True):
@@ -275,7 +276,6 @@ def test_a_request_that_cannot_be_met_closes_the_offer():
 
 def test_every_text_key_the_code_uses_is_in_every_table():
     import re
-    from pathlib import Path
 
     from shallownet.core import activations, datasets
     from shallownet.core.network import INIT_METHODS
@@ -284,8 +284,7 @@ def test_every_text_key_the_code_uses_is_in_every_table():
     from shallownet.ui.i18n import texts
     from shallownet.ui.live.frames import METRICS
 
-    root = Path(__file__).resolve().parent.parent
-    sources = [*root.glob("shallownet/**/*.py"), *root.glob("pages/*.py"), root / "app.py"]
+    sources = [*ROOT.glob("shallownet/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]
     code = "\n".join(p.read_text() for p in sources if p.name != "texts.py")
     used = set(re.findall(r"""\bt\(\s*f?["']([a-z0-9_.{}]+)["']""", code))
     literal = {k for k in used if "{" not in k}

@@ -3,10 +3,9 @@ controls choose them; every key is in both tables."""
 
 import re
 
-from apptest import opened
-
 from shallownet.ui.i18n import texts
 from shallownet.ui.live import panel as panels
+from tests.app.apptest import opened
 
 
 def test_both_tables_have_the_same_keys_and_placeholders():

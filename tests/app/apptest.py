@@ -3,14 +3,13 @@ every run is checked not to have raised."""
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from shallownet.ui.live import panel as panels
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 

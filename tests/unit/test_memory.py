@@ -10,11 +10,11 @@ import platform
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+
 GLIBC = platform.libc_ver()[0] == "glibc"
 
 

@@ -5,7 +5,6 @@ opened while playing pauses on the frame the view showed."""
 
 import time
 
-from apptest import APP, opened, run
 from streamlit.testing.v1 import AppTest
 
 from shallownet.core.settings import Settings
@@ -14,6 +13,7 @@ from shallownet.ui import address
 from shallownet.ui.i18n import texts
 from shallownet.ui.live import panel as panels
 from shallownet.ui.session import GOAL_CPU_SECONDS, Playground
+from tests.app.apptest import APP, opened, run
 
 EQUATIONS = "pages/equations.py"
 

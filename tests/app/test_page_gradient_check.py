@@ -6,11 +6,11 @@ import time
 
 import numpy as np
 import pytest
-from apptest import opened, page_script
 
 from shallownet.lecture import gradient_check as gradcheck
 from shallownet.lecture.gradient_check import VARIANTS
 from shallownet.ui.i18n.texts import t
+from tests.app.apptest import opened, page_script
 
 PAGE = page_script("gradient_check")
 WRONG = [name for name in VARIANTS if name != "correct"]

@@ -6,16 +6,16 @@ import json
 
 import numpy as np
 import pytest
-from apptest import opened
 
 from shallownet.core.settings import DEFAULTS, PRESETS
 from shallownet.core.trainer import Trainer
 from shallownet.lecture import equations
 from shallownet.ui import controls
 from shallownet.ui.i18n import texts
+from tests.app.apptest import opened
 
 PRESET = PRESETS["course_assignment"]
-# "Cost after iteration 1000" as the course assignment prints it (tests/test_assignment.py)
+# "Cost after iteration 1000" as the course assignment prints it (tests/unit/test_assignment.py)
 PUBLISHED_COST_1000 = 0.288083
 PUBLISHED_COST_0 = 0.693048
 

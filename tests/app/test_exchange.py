@@ -7,7 +7,6 @@ they were and says why; the message shown is about the file in its uploader, and
 goes when that file does."""
 
 
-import apptest
 import numpy as np
 import pytest
 
@@ -16,6 +15,7 @@ from shallownet.core.trainer import Trainer
 from shallownet.formats import files
 from shallownet.formats import links as share
 from shallownet.formats.untrusted import plain
+from tests.app import apptest
 
 
 def opened(query):

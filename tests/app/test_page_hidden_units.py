@@ -4,7 +4,6 @@ n1 and data, and every value it shows is the network's."""
 
 import numpy as np
 import pytest
-from apptest import chart, decode, opened, page_script, run
 
 from shallownet.core.grid import make_grid
 from shallownet.core.settings import PRESETS
@@ -12,6 +11,7 @@ from shallownet.formats import untrusted
 from shallownet.lecture import hidden_units
 from shallownet.plots import hidden_units as figs
 from shallownet.ui.session import Playground
+from tests.app.apptest import chart, decode, opened, page_script, run
 
 PAGE = page_script("hidden_units")
 GRID_SIZE = 60

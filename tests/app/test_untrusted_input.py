@@ -13,7 +13,6 @@ a link's parameters.
 import json
 import re
 
-import apptest
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +26,7 @@ from shallownet.formats import files
 from shallownet.formats import links as share
 from shallownet.formats.files import LoadError
 from shallownet.formats.untrusted import JOINER, LIMIT, plain, shown
+from tests.app import apptest
 
 MESSAGE_MOST = 300  # characters of a LoadError's message, whatever the input
 

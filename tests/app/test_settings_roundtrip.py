@@ -6,7 +6,6 @@ valid (alpha = 0.37). The slider offers the session's value among its ticks; wit
 it, Streamlit put the slider on its first tick (0.0001) and the next run applied that.
 """
 
-import apptest
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -16,6 +15,7 @@ from shallownet.core.settings import FIELDS, Settings
 from shallownet.core.trainer import Trainer
 from shallownet.formats import files
 from shallownet.formats import links as share
+from tests.app import apptest
 
 
 def press_step(at):

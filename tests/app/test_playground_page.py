@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from apptest import APP, opened, run
 from streamlit.testing.v1 import AppTest
 
 from shallownet.core.settings import FIELDS, Settings
@@ -16,6 +15,7 @@ from shallownet.ui.live import panel as panels
 from shallownet.ui.live.frames import boundary_on
 from shallownet.ui.live.stream import STREAM_PATH, unpack
 from shallownet.ui.session import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
+from tests.app.apptest import APP, opened, run
 
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
 
@@ -186,7 +186,7 @@ def test_play_sends_batches_over_the_stream_and_pause_stops_them(at):
     assert batch["playing"] is True and batch["id"] > p["id"]
     assert len(batch["frames"]) == FRAMES_PER_BATCH
     # each frame has the speed's steps, or fewer on a machine too slow for the
-    # batch's time budget (tests/test_playground_state.py pins both cases)
+    # batch's time budget (tests/unit/test_playground_state.py pins both cases)
     steps = [int(f["metrics"]["step"].replace(",", "")) for f in batch["frames"]]
     gaps = [b - a for a, b in zip([0] + steps, steps)]
     assert all(0 <= g <= DEFAULT_SPEED for g in gaps) and steps[-1] > 0

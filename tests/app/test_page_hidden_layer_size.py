@@ -7,13 +7,13 @@ import json
 
 import numpy as np
 import pytest
-from apptest import decode, opened, page_script
 from streamlit.testing.v1 import AppTest
 
 from shallownet.core import assignment
 from shallownet.core.settings import DEFAULTS
 from shallownet.lecture import hidden_layer_size as sweep
 from shallownet.ui.i18n.texts import t
+from tests.app.apptest import decode, opened, page_script
 
 PAGE = page_script("hidden_layer_size")
 # the course assignment's table: training accuracy (%) after 5,000 steps, n1 = 1 to 5

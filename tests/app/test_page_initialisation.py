@@ -5,7 +5,6 @@ is the core's for the same settings."""
 
 import numpy as np
 import pytest
-from apptest import chart, decode, opened, page_script, run
 
 from shallownet.core.settings import DEFAULTS
 from shallownet.lecture import initialisation
@@ -13,6 +12,7 @@ from shallownet.plots import initialisation as figs
 from shallownet.ui.i18n import texts
 from shallownet.ui.remember import STORE
 from shallownet.ui.session import Playground
+from tests.app.apptest import chart, decode, opened, page_script, run
 
 PAGE = page_script("initialisation")
 
