@@ -57,3 +57,31 @@ def decode(value) -> np.ndarray:
             array = array.reshape([int(n) for n in str(shape).split(",")])
         return array
     return np.asarray(value)
+
+
+def playground(at):
+    """The session's Playground."""
+    return at.session_state["playground"]
+
+
+def click(at, label: str):
+    """Click the one button labelled ``label``; returns the AppTest, checked not to have
+    raised."""
+    [button] = [b for b in at.button if b.label == label]
+    return run(button.click())
+
+
+def live_view(at):
+    """The live view on the page: its one custom component."""
+    [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
+    return view
+
+
+def open_panel():
+    """app.py opened with its panel "Share, save and your own data" open."""
+    return run(opened().toggle(key="exchange.open").set_value(True))
+
+
+def upload(at, key: str, name: str, content: bytes, mime: str = "application/octet-stream"):
+    """``content`` given to the uploader ``key`` as a file called ``name``."""
+    return run(at.file_uploader(key=key).set_value((name, content, mime)))

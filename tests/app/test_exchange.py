@@ -16,6 +16,7 @@ from shallownet.formats import files
 from shallownet.formats import links as share
 from shallownet.formats.untrusted import plain
 from tests.app import apptest
+from tests.app.apptest import open_panel, upload
 
 
 def opened(query):
@@ -65,14 +66,6 @@ def test_the_address_follows_the_page_and_the_warning_goes_with_a_change():
 
 
 # -- uploads -----------------------------------------------------------------------
-def open_panel():
-    return apptest.run(apptest.opened().toggle(key="exchange.open").set_value(True))
-
-
-def upload(at, key, name, content, mime="application/octet-stream"):
-    return apptest.run(at.file_uploader(key=key).set_value((name, content, mime)))
-
-
 def saved_params(n1=5, steps=4) -> bytes:
     tr = Trainer(Settings(n1=n1, m=60))
     tr.step(steps)

@@ -10,16 +10,11 @@ from shallownet.lecture import equations
 from shallownet.lecture.equations import BACKWARD, FORWARD, LATEX, matrix_latex, number_latex
 from shallownet.plots import equations as figures
 from shallownet.ui.i18n import texts
-from tests.app.apptest import opened, page_script, run
+from tests.app.apptest import page_script, run
 
 PAGE = page_script("equations")
 # a term's chip under its equation: $latex, a space, then its shape in bold$
 CHIP = re.compile(r"\$(.+?)\\;\\textbf\{\(([\d, ]*)\)\}\$")
-
-
-@pytest.fixture
-def at():
-    return opened(PAGE)
 
 
 def rerun(at):

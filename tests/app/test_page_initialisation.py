@@ -17,11 +17,6 @@ from tests.app.apptest import chart, decode, opened, page_script, run
 PAGE = page_script("initialisation")
 
 
-@pytest.fixture
-def at():
-    return opened(PAGE)
-
-
 def metrics(at, label):
     return [m.value for m in at.metric if m.label == label]
 

@@ -15,7 +15,7 @@ from shallownet.ui.live import panel as panels
 from shallownet.ui.live.frames import boundary_on
 from shallownet.ui.live.stream import STREAM_PATH, unpack
 from shallownet.ui.session import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
-from tests.app.apptest import APP, opened, run
+from tests.app.apptest import APP, click, live_view, opened, playground, run
 
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
 
@@ -26,34 +26,17 @@ def no_nan(text):
 
 def shown(at):
     """What the live view was sent: its payload (refusing NaN, which JSON cannot carry)."""
-    [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
-    return json.loads(view.proto.json_args, parse_constant=no_nan)["payload"]
+    return json.loads(live_view(at).proto.json_args, parse_constant=no_nan)["payload"]
 
 
 def heatmap_bytes(at) -> bytes:
     """The bytes the live view was sent beside its payload: the frames' heatmaps."""
-    [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
-    [arg] = [a for a in view.proto.special_args if a.key == "heatmaps"]
+    [arg] = [a for a in live_view(at).proto.special_args if a.key == "heatmaps"]
     return arg.bytes
 
 
 def step_shown(at) -> int:
     return int(shown(at)["frames"][-1]["metrics"]["step"].replace(",", ""))
-
-
-def playground(at):
-    return at.session_state["playground"]
-
-
-@pytest.fixture
-def at():
-    return opened()
-
-
-def click(at, label):
-    [button] = [b for b in at.button if b.label == label]
-    button.click().run()
-    assert not at.exception
 
 
 def test_the_page_loads_with_its_controls_and_no_exception(at):

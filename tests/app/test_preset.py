@@ -12,7 +12,7 @@ from shallownet.core.trainer import Trainer
 from shallownet.lecture import equations
 from shallownet.ui import controls
 from shallownet.ui.i18n import texts
-from tests.app.apptest import opened
+from tests.app.apptest import click, live_view, opened, playground
 
 PRESET = PRESETS["course_assignment"]
 # "Cost after iteration 1000" as the course assignment prints it (tests/unit/test_assignment.py)
@@ -20,26 +20,15 @@ PUBLISHED_COST_1000 = 0.288083
 PUBLISHED_COST_0 = 0.693048
 
 
-def playground(at):
-    return at.session_state["playground"]
-
-
 def shown_metrics(at) -> dict:
-    [view] = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
-    return json.loads(view.proto.json_args)["payload"]["frames"][-1]["metrics"]
-
-
-def click(at, label):
-    [button] = [b for b in at.button if b.label == label]
-    button.click().run()
-    assert not at.exception
+    return json.loads(live_view(at).proto.json_args)["payload"]["frames"][-1]["metrics"]
 
 
 @pytest.fixture
-def at():
-    app = opened()
-    assert playground(app).settings == DEFAULTS  # the preset is not what the app starts with
-    return app
+def at(at):
+    """The shared ``at`` (app.py), which does not start with the preset."""
+    assert playground(at).settings == DEFAULTS  # the preset is not what the app starts with
+    return at
 
 
 def assert_the_assignments_network_at_step_0(at):

@@ -16,20 +16,12 @@ from shallownet.core.trainer import Trainer
 from shallownet.formats import files
 from shallownet.formats import links as share
 from tests.app import apptest
-
-
-def press_step(at):
-    [button] = [b for b in at.button if b.label == "Step"]
-    return apptest.run(button.click())
+from tests.app.apptest import playground
 
 
 def address(at) -> share.Shared:
     """The settings and step the page's address says."""
     return share.from_query({k: v for k, v in at.query_params.items() if k not in share.PAGE_PARAMETERS})
-
-
-def playground(at):
-    return at.session_state["playground"]
 
 
 @pytest.mark.parametrize("name, value", [
@@ -45,7 +37,7 @@ def test_a_link_value_off_the_ticks_is_shown_and_kept_after_step(name, value):
     assert at.select_slider(key=f"setting.{name}").value == wanted
     assert getattr(playground(at).settings, name) == wanted
 
-    at = press_step(at)
+    at = apptest.click(at, "Step")
     assert at.select_slider(key=f"setting.{name}").value == wanted
     shared = address(at)
     assert getattr(shared.settings, name) == wanted and shared.step == 21 and not shared.ignored
@@ -66,7 +58,7 @@ def test_moving_off_a_link_value_to_a_tick_uses_the_tick():
     assert slider.options == [f"{x:g}" for x in FIELDS["alpha"]["ticks"]]
     assert playground(at).settings.alpha == 1.2 and playground(at).trainer.step_count == 20
     assert not at.warning
-    at = press_step(at)
+    at = apptest.click(at, "Step")
     assert at.select_slider(key="setting.alpha").value == 1.2
     assert address(at).settings.alpha == 1.2 and address(at).step == 21
 
@@ -99,7 +91,7 @@ def test_a_parameter_file_off_the_ticks_is_kept_after_step():
     assert at.select_slider(key="setting.init_scale").value == 0.03
     assert playground(at).settings == saved and playground(at).trainer.step_count == 7
 
-    at = press_step(at)
+    at = apptest.click(at, "Step")
     assert at.select_slider(key="setting.alpha").value == 0.37
     assert at.select_slider(key="setting.init_scale").value == 0.03
     assert playground(at).settings == saved and playground(at).trainer.step_count == 8
@@ -136,7 +128,7 @@ def test_link_page_step_address_keeps_every_setting(s, step):
     assert playground(at).settings == s
     if playground(at).diverged:  # Step is disabled: training stopped at the overflow
         return
-    at = press_step(at)
+    at = apptest.click(at, "Step")
     shared = address(at)
     assert shared.settings == s and shared.step == step + 1 and not shared.ignored
     assert playground(at).settings == s and playground(at).trainer.step_count == step + 1

@@ -26,7 +26,7 @@ from shallownet.formats import files
 from shallownet.formats import links as share
 from shallownet.formats.files import LoadError
 from shallownet.formats.untrusted import JOINER, LIMIT, plain, shown
-from tests.app import apptest
+from tests.app.apptest import open_panel, upload
 
 MESSAGE_MOST = 300  # characters of a LoadError's message, whatever the input
 
@@ -303,14 +303,6 @@ def test_any_text_is_plain_text(text, limit):
 
 
 # -- in the app ------------------------------------------------------------------------
-def open_panel():
-    return apptest.run(apptest.opened().toggle(key="exchange.open").set_value(True))
-
-
-def upload(at, key, name, content, mime):
-    return apptest.run(at.file_uploader(key=key).set_value((name, content, mime)))
-
-
 @pytest.mark.parametrize("stem", [
     "[Log in again here](https://example.com/phish)", "![i](https://example.com/pixel.png)",
     "<img src=x onerror=alert(1)>", ":red[big]", "$x^2$", "www.example.com", "x" * 100_000,
