@@ -1,24 +1,17 @@
-"""The app, running for real, and headless chromium driving it."""
+"""The app, running for real, and headless chromium driving it: the fixtures (the
+helpers the tests call are in tests/e2e/helpers.py). benchmarks/ is on the path
+(pyproject's pythonpath) for live_app, which the benchmarks share."""
 
 import contextlib
 import os
-import sys
-import urllib.parse
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
+from live_app import NGINX, NO_BROWSER, NO_NGINX, behind_nginx, find_chromium, launch, running_app
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from tests.conftest import ROOT
+from tests.e2e.helpers import SLOW_CLIENT_RATE, app_page
 
-from live_app import NGINX, NO_BROWSER, NO_NGINX, behind_nginx, find_chromium, launch, running_app, throttle  # noqa: E402
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "benchmarks" / "out"
-# how many times slower than this machine a slow client runs (Chromium's CPU throttling)
-SLOW_CLIENT_RATE = 4
-# the window the tests use, and a projector's (width, height) in CSS pixels
-WINDOW = (1600, 1000)
-PROJECTOR = (1280, 720)
+SCREENSHOTS = ROOT / "benchmarks" / "out"
 # the height that shows all of a page: Streamlit scrolls its main area and its
 # sidebar inside the window, so a full-page screenshot is only the window
 WHOLE_HEIGHT = """
@@ -55,28 +48,6 @@ def app_url(browser):
         yield url
 
 
-@contextlib.contextmanager
-def app_page(browser, app_url, cpu_throttling=None, address="", window=WINDOW, init_script=None):
-    """A fresh browser session on the app at ``address`` (its path and query, such as
-    "/equations?lang=ko"), in a window of ``window`` (width, height), its CPU
-    throttled ``cpu_throttling`` times if given, with ``init_script`` run in each of
-    its frames before their own scripts, failing the test on any page error."""
-    context = browser.new_context(viewport={"width": window[0], "height": window[1]})
-    pg = context.new_page()
-    errors = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    if cpu_throttling is not None:
-        throttle(pg, cpu_throttling)
-    if init_script is not None:
-        pg.add_init_script(init_script)
-    pg.goto(app_url + address)
-    try:
-        yield pg
-    finally:
-        context.close()
-    assert not errors, errors
-
-
 @pytest.fixture
 def page(browser, app_url):
     """A fresh browser session on the app, failing the test on any page error."""
@@ -90,57 +61,6 @@ def slow_page(browser, app_url):
     (Chromium's CPU throttling, set before the page loads)."""
     with app_page(browser, app_url, SLOW_CLIENT_RATE) as pg:
         yield pg
-
-
-@dataclass
-class Socket:
-    """One websocket a page opened: its address, how many messages it received, and
-    whether it closed."""
-    url: str
-    received: int = 0
-    closed: bool = False
-
-    @property
-    def path(self) -> str:
-        return urllib.parse.urlsplit(self.url).path
-
-
-@dataclass
-class Sockets:
-    """Every websocket a page opens, its frames' (such as the live view's) included."""
-    opened: list[Socket] = field(default_factory=list)
-
-    def watch(self, page):
-        page.on("websocket", self._opened)
-        return self
-
-    def _opened(self, ws):
-        socket = Socket(ws.url)
-        ws.on("framereceived", lambda _: setattr(socket, "received", socket.received + 1))
-        ws.on("close", lambda _: setattr(socket, "closed", True))
-        self.opened.append(socket)
-
-    def at(self, path: str) -> list[Socket]:
-        """The sockets opened to ``path`` (the address's path, without the query)."""
-        return [s for s in self.opened if s.path == path]
-
-    def __str__(self) -> str:
-        """For a failure's message: per path, how many sockets opened, closed, and
-        the messages they received."""
-        paths = dict.fromkeys(s.path for s in self.opened)
-        return "; ".join(f"{path}: {len(at)} opened, {sum(s.closed for s in at)} closed, "
-                         f"{sum(s.received for s in at)} messages received"
-                         for path in paths for at in [self.at(path)]) or "none"
-
-
-@contextlib.contextmanager
-def app_page_with_sockets(browser, app_url, address=""):
-    """Like ``app_page``; yields (page, Sockets): every websocket the page opens from
-    its first request on (watched before it goes to the app)."""
-    with app_page(browser, "about:blank") as pg:
-        sockets = Sockets().watch(pg)
-        pg.goto(app_url + address)
-        yield pg, sockets
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,7 @@ import urllib.parse
 from live_app import step_value
 
 from shallownet.ui.i18n import texts
-from tests.e2e.conftest import PROJECTOR, app_page
-from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
+from tests.e2e.helpers import PROJECTOR, app_page, button, no_streamlit_exception, number, wait_painted
 
 EN, KO = texts.EN, texts.KO
 JOINER = "\u2060"  # untrusted.shown's invisible word joiner
@@ -26,10 +25,6 @@ def query_of(page) -> dict[str, str]:
 def url_step(page) -> int | None:
     step = query_of(page).get("step")
     return int(step) if step is not None else None
-
-
-def number(text: str) -> int:
-    return int(text.replace(",", ""))
 
 
 def settled_step(page, frame, seconds: float = 8.0) -> int:

@@ -9,8 +9,7 @@ import re
 import pytest
 
 from shallownet.ui.i18n import texts
-from tests.e2e.conftest import PROJECTOR, app_page
-from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
+from tests.e2e.helpers import PROJECTOR, app_page, button, no_streamlit_exception, wait_painted
 
 PAGES = ["equations", "initialisation", "gradient_check", "hidden_units", "hidden_layer_size"]
 LANGUAGES = ["en", "ko"]

@@ -4,18 +4,13 @@ not reached yet), and on a slow client Pause stops on the frame on the screen.""
 
 import time
 
-from live_app import LIVE_FRAME, OPACITY, OPACITY_SAMPLES, PRESS, SAMPLE_OPACITY, WATCH_STEP, frame_of, step_value
+from live_app import LIVE_FRAME, OPACITY, OPACITY_SAMPLES, PRESS, SAMPLE_OPACITY, WATCH_STEP, step_value
+
+from tests.e2e.helpers import SLOW_CLIENT_RATE, app_page, number, wait_painted
 
 _STEP = "document.querySelector('[data-testid=metric-step] .value').getAttribute('data-value')"
 STEP_TEXT = "() => " + _STEP
 STEP_CHANGED = "(before) => " + _STEP + " !== before"
-
-
-def painted_frame(page, timeout=30_000):
-    frame = frame_of(page, timeout)
-    frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=timeout)
-    frame.wait_for_selector("#charts[data-drawn]", state="attached", timeout=timeout)
-    return frame
 
 
 def press(page, label) -> float:
@@ -26,10 +21,6 @@ def press(page, label) -> float:
     return page.evaluate(PRESS, label)
 
 
-def number(text: str) -> int:
-    return int(text.replace(",", ""))
-
-
 def faded(samples):
     return [round(o, 3) for o in samples if o != 1]
 
@@ -38,7 +29,7 @@ def test_the_live_view_stays_at_full_strength_while_playing(slow_page):
     # on a slow client: on this machine unthrottled, Streamlit's fade never showed
     # in the samples even without app.css; at throttle 4 it did
     page = slow_page
-    frame = painted_frame(page, timeout=120_000)
+    frame = wait_painted(page, timeout=120_000)
     # every 100 ms for 6 s of Play: the opacities of the view's iframe and of all its
     # ancestors, multiplied (a busy slow client takes fewer samples than asked)
     page.evaluate(SAMPLE_OPACITY, LIVE_FRAME)
@@ -66,7 +57,7 @@ def test_the_live_view_stays_at_full_strength_while_playing(slow_page):
 
 def test_pause_freezes_the_frame_on_screen_on_a_slow_client(slow_page):
     page = slow_page
-    frame = painted_frame(page, timeout=120_000)
+    frame = wait_painted(page, timeout=120_000)
     assert frame.wait_for_function(WATCH_STEP, timeout=30_000)
     origin = frame.evaluate("performance.timeOrigin")
     before = frame.evaluate(STEP_TEXT)
@@ -137,10 +128,9 @@ def test_a_first_visit_draws_the_picture_first_and_nothing_moves(browser, app_ur
     buttons' row keeps its room meanwhile, so the view, once it shows, stays where
     it is; and while the links' code loads their placeholders take their room, so
     that the switches below them stay where they are too."""
-    from conftest import SLOW_CLIENT_RATE, app_page
 
     with app_page(browser, app_url, SLOW_CLIENT_RATE, init_script=FIRST_VISIT) as page:
-        painted_frame(page, timeout=120_000)
+        wait_painted(page, timeout=120_000)
         page.wait_for_function("() => window.__visit.length && window.__visit.at(-1).charts"
                                " && window.__visit.at(-1).links && !window.__visit.at(-1).linksLoading",
                                timeout=60_000)

@@ -3,20 +3,13 @@ figures are drawn, and divergence shows its message."""
 
 import time
 
-from live_app import frame_of, live_frame, step_value
+from live_app import LIVE_FRAME, OPACITY_SAMPLES, SAMPLE_OPACITY, frame_of, live_frame, step_value
 from playwright.sync_api import expect
 
 from shallownet.core.settings import Settings
 from shallownet.core.trainer import Trainer
 from shallownet.ui.session import GRID_SIZE
-
-
-def wait_painted(page):
-    frame = frame_of(page)
-    frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=30_000)
-    frame.wait_for_selector("#charts[data-drawn]", state="attached", timeout=30_000)
-    return frame
-
+from tests.e2e.helpers import SLOW_CLIENT_RATE, app_page, button, no_streamlit_exception, wait_painted
 
 # how many pixels of a canvas have paint on them
 # how many pixels the visible canvases of an element (or the canvas itself) ink
@@ -36,14 +29,6 @@ INKED = """
 # an element's box on the screen: [left, top, width, height]
 BOX = ("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
        " return [r.left, r.top, r.width, r.height]; }")
-
-
-def button(page, label):
-    return page.get_by_role("button", name=label, exact=True)
-
-
-def no_streamlit_exception(page):
-    assert page.locator("[data-testid=stException]").count() == 0
 
 
 def test_page_loads_with_the_three_figures_and_no_exception(page, screenshot):
@@ -159,7 +144,6 @@ def test_the_first_picture_comes_before_plotly_js(browser, app_url):
     """The boundary, the points and the numbers are painted without plotly.js, whose
     parse was most of the wait for the first picture; held back here, it then
     draws the charts and the canvas lies exactly under plotly's plot area."""
-    from conftest import app_page
 
     held = []
     with app_page(browser, app_url) as page:
@@ -233,7 +217,6 @@ def test_play_goes_on_without_the_stream_and_pause_stays_exact(browser, app_url)
     asks for its batches with the page's own connection instead: Play trains and
     draws, a quiet word says the view is in its slower mode, Pause stops on the
     frame on screen, and the next Step is one more."""
-    from conftest import app_page
 
     with app_page(browser, app_url) as page:
         # every connection to the stream is closed at once, as a proxy that refuses it
@@ -266,8 +249,6 @@ def test_without_the_stream_a_slow_client_plays_at_full_strength_and_the_stream_
     """A 4x slower client whose stream is refused: its batches come as runs of the
     page, never faded; when the socket can open again (the view tries at 1, 2, 4,
     ... s), the batches come over the stream and the view stops asking."""
-    from conftest import SLOW_CLIENT_RATE, app_page
-    from live_app import LIVE_FRAME, OPACITY_SAMPLES, SAMPLE_OPACITY
 
     refused = {"on": True}
     stream_messages = []

@@ -17,8 +17,7 @@ from playwright.sync_api import expect
 
 from shallownet.ui import present
 from shallownet.ui.i18n import texts
-from tests.e2e.conftest import app_page
-from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
+from tests.e2e.helpers import app_page, button, no_streamlit_exception, wait_painted
 
 WINDOWS = ((1280, 720), (1024, 768))
 LANGS = ("en", "ko")

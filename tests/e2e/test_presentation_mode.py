@@ -7,8 +7,7 @@ nothing scrolled, with the decision boundary's plane whole. A screenshot is kept
 
 from shallownet.ui import present
 from shallownet.ui.i18n import texts
-from tests.e2e.conftest import PROJECTOR, app_page
-from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
+from tests.e2e.helpers import PROJECTOR, app_page, button, no_streamlit_exception, wait_painted
 
 EN = texts.EN
 BUTTONS = ("button.play", "button.pause", "button.step", "button.reset")

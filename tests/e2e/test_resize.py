@@ -5,7 +5,7 @@ plot area, and each curve's canvas over its chart's."""
 from live_app import frame_of
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import app_page
+from tests.e2e.helpers import app_page
 
 SIZES = ((1600, 1000), (1280, 720), (1920, 1080), (1024, 768))
 # each canvas layer and the plotly plot area it must cover (the curves' canvases

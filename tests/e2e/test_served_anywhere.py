@@ -6,43 +6,16 @@ and under it behind nginx at /course/.
 Servers: the shared app (``app_url``) with two nginx in front of it, and one app under
 /course with one nginx; each module-scoped, stopped after the module."""
 
-import time
 
-from live_app import frame_of, live_frame, step_value
+from live_app import live_frame, step_value
 
-from tests.e2e.conftest import app_page_with_sockets
+from tests.e2e.helpers import app_page_with_sockets, button, no_streamlit_exception, wait_for, wait_painted
 
 STREAM = "/shallownet/live"  # shallownet/ui/stream.py, STREAM_PATH
 # without its socket, Play shows steps within this (s): a batch over Streamlit's
 FALLBACK_WITHIN = 3.5
 # with it, the first frames come over it within this (s): ~0.1 s here
 STREAM_WITHIN = 15.0
-
-
-def wait_painted(page):
-    frame = frame_of(page)
-    frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=30_000)
-    frame.wait_for_selector("#charts[data-drawn]", state="attached", timeout=30_000)
-    return frame
-
-
-def button(page, label):
-    return page.get_by_role("button", name=label, exact=True)
-
-
-def no_streamlit_exception(page):
-    assert page.locator("[data-testid=stException]").count() == 0
-
-
-def wait_for(page, condition, within: float):
-    """Poll ``condition()`` until it is true, for ``within`` s; its last value. Waits with
-    the page, so that its events (the websockets') are taken in meanwhile."""
-    deadline = time.monotonic() + within
-    while True:
-        value = condition()
-        if value or time.monotonic() > deadline:
-            return value
-        page.wait_for_timeout(100)
 
 
 def received(sockets, path):

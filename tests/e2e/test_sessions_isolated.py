@@ -14,8 +14,7 @@ from shallownet.core.trainer import Trainer
 from shallownet.formats import links as share
 from shallownet.ui.i18n import texts
 from shallownet.ui.live.frames import METRICS, format_metrics
-from tests.e2e.conftest import app_page
-from tests.e2e.test_playground_live import button, no_streamlit_exception, wait_painted
+from tests.e2e.helpers import app_page, button, no_streamlit_exception, wait_painted
 
 EN = texts.EN
 A = Settings(dataset="circles", n1=7)  # the session that plays, opened with these in its address

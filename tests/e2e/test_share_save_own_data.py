@@ -4,18 +4,13 @@ downloads, the uploads with their messages, and a share link opened elsewhere.""
 import json
 import time
 
-from live_app import frame_of, step_value
+from live_app import step_value
 
 from shallownet.core.settings import Settings
 from shallownet.core.trainer import Trainer
 from shallownet.formats import files
 from shallownet.formats import links as share
-
-
-def drawn(page):
-    frame = frame_of(page)
-    frame.wait_for_selector("#charts[data-drawn]", state="attached", timeout=30_000)
-    return frame
+from tests.e2e.helpers import app_page, wait_painted
 
 
 def open_exchange(page):
@@ -28,7 +23,7 @@ def points(frame):
 
 
 def test_a_click_on_the_plane_adds_a_point_that_survives_a_change_of_n1(page, screenshot):
-    frame = drawn(page)
+    frame = wait_painted(page, picture=False)
     open_exchange(page)
     assert points(frame) == 400
     page.get_by_text("class 1 (blue)").click()
@@ -55,7 +50,7 @@ def test_a_click_on_the_plane_adds_a_point_that_survives_a_change_of_n1(page, sc
 
 
 def test_downloads_and_uploads_round_trip_and_a_bad_file_is_named(page, tmp_path):
-    frame = drawn(page)
+    frame = wait_painted(page, picture=False)
     page.get_by_role("button", name="×100").click()
     frame.locator('[data-testid=metric-step] .value[data-value="100"]').wait_for(timeout=10_000)
     open_exchange(page)
@@ -101,7 +96,6 @@ def test_downloads_and_uploads_round_trip_and_a_bad_file_is_named(page, tmp_path
 
 
 def test_a_share_link_opened_elsewhere_shows_the_same_numbers(browser, app_url):
-    from conftest import app_page
 
     s = Settings(dataset="xor", n1=5, alpha=0.82, seed=3)
     query = "&".join(f"{k}={v}" for k, v in share.to_query(s, 250).items())
@@ -109,7 +103,7 @@ def test_a_share_link_opened_elsewhere_shows_the_same_numbers(browser, app_url):
     reference.step(250)
     with app_page(browser, app_url) as page:
         page.goto(app_url + "/?" + query)
-        frame = drawn(page)
+        frame = wait_painted(page, picture=False)
         frame.locator('[data-testid=metric-step] .value[data-value="250"]').wait_for(timeout=20_000)
         assert step_value(frame) == 250
         shown = frame.locator("[data-testid=metric-cost_train] .value").get_attribute("data-value")
@@ -117,7 +111,7 @@ def test_a_share_link_opened_elsewhere_shows_the_same_numbers(browser, app_url):
         page.get_by_text("Opened from a link").wait_for(timeout=10_000)
         # a tampered parameter is named, not an error page
         page.goto(app_url + "/?n1=-5&alpha=abc")
-        drawn(page)
+        wait_painted(page, picture=False)
         page.get_by_text("n1 = -5 was ignored").wait_for(timeout=10_000)
         page.get_by_text("alpha = abc was ignored").wait_for(timeout=10_000)
         assert json.dumps(page.locator("[data-testid=stException]").count()) == "0"

@@ -31,12 +31,12 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 import pytest
-from live_app import frame_of, rss_bytes, running_app, step_value
+from live_app import rss_bytes, running_app, step_value
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from shallownet.ui.live.stream import unpack
-from tests.e2e.conftest import WINDOW, app_page_with_sockets
+from tests.e2e.helpers import WINDOW, app_page_with_sockets, button, wait_for, wait_painted
 
 # the rules' own numbers (shallownet/ui/stream.py: STREAM_PATH, MAX_MESSAGE_BYTES, MESSAGE_TOO_BIG)
 STREAM_PATH = "/shallownet/live"
@@ -105,27 +105,6 @@ def attempt(app_url: str, token: str | None, hold: float = HOLD) -> Attempt:
     return result
 
 
-def button(page, label):
-    return page.get_by_role("button", name=label, exact=True)
-
-
-def wait_painted(page):
-    frame = frame_of(page)
-    frame.wait_for_selector("#boundary-canvas[data-painted]", state="attached", timeout=30_000)
-    return frame
-
-
-def wait_for(page, condition, within: float):
-    """Poll ``condition()`` for ``within`` s, waiting with the page (its events are
-    taken in meanwhile); its last value."""
-    deadline = time.monotonic() + within
-    while True:
-        value = condition()
-        if value or time.monotonic() > deadline:
-            return value
-        page.wait_for_timeout(100)
-
-
 def token_of(url: str) -> str:
     return urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["token"][0]
 
@@ -173,7 +152,7 @@ def serve_me(ws) -> None:
 def test_a_second_connection_is_refused_and_never_takes_over(browser, app):
     url, _ = app
     with app_page_with_sockets(browser, url) as (page, sockets):
-        frame = wait_painted(page)
+        frame = wait_painted(page, charts=False)
         live = sockets.at(STREAM_PATH)
         assert len(live) == 1, f"the page's websockets: {sockets}"
         own = live[0]
@@ -201,7 +180,7 @@ def test_a_second_connection_is_refused_and_never_takes_over(browser, app):
 def test_a_closed_tabs_token_is_refused(browser, app):
     url, _ = app
     with page_holding_its_socket(browser, url) as (page, token):
-        wait_painted(page)
+        wait_painted(page, charts=False)
         # while the tab is open, the token opens the socket (and it is free again after)
         before = attempt(url, token)
         assert not before.refused, f"a connection with an open tab's token: {before}"
@@ -218,7 +197,7 @@ def test_a_socket_is_not_served_once_its_tab_is_closed(browser, app):
     with page_holding_its_socket(browser, url) as (page, token):
         with open_live(url, token) as ws:
             serve_me(ws)
-            wait_painted(page)
+            wait_painted(page, charts=False)
             button(page, "Play").click()
             payload, _ = unpack(ws.recv(timeout=10))  # this connection is served
             assert payload["stream"]["token"] == token
