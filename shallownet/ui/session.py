@@ -51,6 +51,9 @@ CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock
 # one Record), well beyond how far ahead of a slow screen the server gets.
 SNAPSHOT_SECONDS = 10
 GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
+# How long a lecture page opened while playing waits for the view's word of the
+# step on its screen (sent as its page is left), before it pauses on the last one
+SCREEN_WORD_SECONDS = 0.3
 # Training towards a link's step ("play to a goal") stops after this much of the
 # server's CPU, so that a link asking for a million steps on a big network
 # holds a core for seconds, not minutes; Play goes on from where it stopped.
@@ -100,6 +103,7 @@ class Playground:
         self.click_class: int | None = None  # the class a click adds; None: clicks add nothing
         # the step the view last said it shows (over the stream, or with a request)
         self.screen_step: int | None = None
+        self._screen_told = threading.Event()  # set by each report of the view's step
         # playing towards a link's step: the step, and the CPU seconds spent on it
         self.goal: int | None = None
         self._goal_cpu = 0.0
@@ -275,16 +279,23 @@ class Playground:
     def report_screen(self, step: int) -> None:
         """The view shows ``step`` now."""
         self.screen_step = step
+        self._screen_told.set()
 
-    @_locked
-    def pause_on_screen(self) -> bool:
-        """Pause where the view last said it was (a lecture page opened while
-        playing): True if it was playing."""
-        was = self.playing
-        self.pause()
-        if was and self.screen_step is not None:
-            self.rewind(self.screen_step)
-        self._paused_at = None
+    def pause_on_screen(self, wait: float = SCREEN_WORD_SECONDS) -> bool:
+        """Pause where the view says it is (a lecture page opened while playing):
+        True if it was playing. The view tells its step as its page is left, over
+        its own socket, which may arrive a moment after this run began: up to
+        ``wait`` seconds are given to it."""
+        with self._lock:
+            was = self.playing
+            self.pause()
+            self._screen_told.clear()
+        if was:
+            self._screen_told.wait(wait)
+        with self._lock:
+            if was and self.screen_step is not None:
+                self.rewind(self.screen_step)
+            self._paused_at = None
         return was
 
     def _end_goal(self, reached: bool) -> None:
