@@ -51,7 +51,7 @@ def main() -> None:
     }
     # Streamlit's own navigation is hidden: the sidebar's top (the pages' links and
     # the switches) is ours, so that on a session's first visit to the Playground
-    # it can come after the live view (ui/live/panel.py, head_start, says why);
+    # it can come after the live view (ui/live/panel.py, wait_for_view, says why);
     # Streamlit's would be rendered with the page's first elements. Elsewhere it
     # comes before the page.
     page = st.navigation(sections, position="hidden")
@@ -77,7 +77,7 @@ def main() -> None:
         # page: after another page its elements come when the run ends, not before
         panels.start()
     router.run(page, sidebar_top, later=page is playground and not panels.started(), sections=sections)
-    address.follow(panels.playground())  # every page's address names the network on screen
+    address.follow(panels.session_playground())  # every page's address names the network on screen
 
 
 if get_script_run_ctx(suppress_warning=True) is None:

@@ -9,7 +9,7 @@ from shallownet.ui.live import panel as panels
 
 router.through_app()  # before anything else: see ui/router.py
 
-pg = panels.playground()
+pg = panels.session_playground()
 address.open_link(pg, live=True)  # a shared link's settings and step, before any widget
 controls.apply(pg)  # the settings the widgets hold, before the view is drawn
 
@@ -21,17 +21,17 @@ with st.container(key="page-title"):  # the title and introduction: left out in 
 with st.container():
     controls.in_page()  # presentation mode: n1, alpha and the activation above the buttons
 # The buttons keep their place above the view but are drawn after it, as the
-# sidebar is: on a session's first run a moment after it (see panels.head_start).
+# sidebar is: on a session's first run a moment after it (see panels.wait_for_view).
 buttons = st.empty()  # its room is kept meanwhile (app.css)
 with st.container():
     address.ignored_parameters(pg)
 panels.messages(pg)
 panels.live_panel(pg)
-panels.head_start("painted")
+panels.wait_for_view("painted")
 with buttons.container(key="page-buttons"):
     # in presentation mode the message is a line beside the buttons, not a box above the view
     controls.buttons(pg, beside=(lambda where: panels.message_line(pg, where)) if present.active() else None)
-panels.head_start("buttons")
+panels.wait_for_view("buttons")
 router.sidebar_now()  # the sidebar's top (app.py), above the widgets
 controls.widgets(pg)
 with st.container(key="page-exchange"):  # left out in presentation mode

@@ -45,7 +45,7 @@ def page(title_key: str, intro_key: str, lang: str | None = None) -> Playground:
     """The session's Playground, paused on the frame the view showed (and saying
     so), with the page's title, its introduction and the settings in the sidebar.
     A session that starts here trains the network its address names."""
-    pg = panels.playground()
+    pg = panels.session_playground()
     address.open_link(pg, live=False, lang=lang)
     panels.hear_screen(pg)  # the view may have said where it was as it was left
     if pg.pause_on_screen():

@@ -19,7 +19,7 @@ from shallownet.core.settings import FIELDS
 from shallownet.core.trainer import source_points
 from shallownet.formats import files
 from shallownet.formats.untrusted import shown
-from shallownet.plots.picture import boundary_png
+from shallownet.plots.boundary_png import boundary_png
 from shallownet.ui import address
 from shallownet.ui.controls import KEY
 from shallownet.ui.i18n import language

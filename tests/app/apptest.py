@@ -31,7 +31,7 @@ def opened(script: str = APP, *, timeout: float = 60, playground=None, first_vis
     """``script`` (app.py unless given) run once, with ``query`` in the address and
     ``playground`` as the session's Playground if given. Unless ``first_visit``, the
     session is one whose live view has had its head start already
-    (panels.head_start), which would make every test wait HEAD_START_MAX_SECONDS (no browser paints here)."""
+    (panels.wait_for_view), which would make every test wait VIEW_WAIT_MAX_SECONDS (no browser paints here)."""
     at = AppTest.from_file(script, default_timeout=timeout)
     for name, value in query.items():
         at.query_params[name] = value

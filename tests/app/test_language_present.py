@@ -57,7 +57,7 @@ def _in_order(block) -> list:
 
 def test_a_first_visit_in_presentation_mode_has_its_controls_above_the_buttons():
     """The Playground draws the sidebar after the live view (on a first visit a
-    moment later: panels.head_start) and everything above the view before it, so
+    moment later: panels.wait_for_view) and everything above the view before it, so
     that nothing on the page moves when the sidebar comes: in presentation mode the
     switch, n1, alpha and the activation are above the buttons, and set the network."""
     at = opened(present="1", first_visit=True)

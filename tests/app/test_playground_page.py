@@ -282,7 +282,7 @@ def test_a_setting_changed_on_one_page_holds_on_every_page():
 
 
 def test_a_session_that_starts_on_a_lecture_page_does_not_wait_for_the_playground_s_view():
-    """The first visit's waits (panels.head_start) are for a session's first page:
+    """The first visit's waits (panels.wait_for_view) are for a session's first page:
     after another page Streamlit shows the Playground's elements when its run ends,
     so a wait for the view's word would only hold the sidebar back (5 s each)."""
     at = AppTest.from_file(APP, default_timeout=60)
@@ -292,4 +292,4 @@ def test_a_session_that_starts_on_a_lecture_page_does_not_wait_for_the_playgroun
     at.switch_page("pages/playground.py")
     started = time.perf_counter()
     run(at)
-    assert time.perf_counter() - started < panels.HEAD_START_MAX_SECONDS
+    assert time.perf_counter() - started < panels.VIEW_WAIT_MAX_SECONDS

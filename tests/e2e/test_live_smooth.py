@@ -123,7 +123,7 @@ FIRST_VISIT = """
 
 def test_a_first_visit_draws_the_picture_first_and_nothing_moves(browser, app_url):
     """On a slow client's first visit the page comes in the order it is needed
-    (panels.head_start): the picture, then the buttons, then the sidebar (the
+    (panels.wait_for_view): the picture, then the buttons, then the sidebar (the
     pages' links at its top, then its widgets), then plotly.js's charts. The
     buttons' row keeps its room meanwhile, so the view, once it shows, stays where
     it is; and while the links' code loads their placeholders take their room, so

@@ -18,9 +18,9 @@ from shallownet.ui.session import FRAME_SECONDS, Playground, batch_payload
 LIVE_KEY = "live"
 # On a session's first run, each part of the page drawn after the live view waits
 # until the view says the part before it is on the screen, at most this long (see
-# head_start).
-HEAD_START_MAX_SECONDS = 5.0
-HEAD_START_POLL_SECONDS = 0.02
+# wait_for_view).
+VIEW_WAIT_MAX_SECONDS = 5.0
+VIEW_WAIT_POLL_SECONDS = 0.02
 STARTED_KEY = "live.started"  # in the session state once the first run's waits are over
 
 
@@ -31,13 +31,13 @@ def started() -> bool:
 
 def start() -> None:
     """This session's first visit to the Playground, if still to come, does not wait
-    for its view (head_start)."""
+    for its view (wait_for_view)."""
     st.session_state[STARTED_KEY] = True
 
 
-def head_start(signal: str) -> None:
+def wait_for_view(signal: str) -> None:
     """On a session's first run, wait until the live view tells ``signal`` over the
-    live stream, at most HEAD_START_MAX_SECONDS: "painted" (its first boundary is
+    live stream, at most VIEW_WAIT_MAX_SECONDS: "painted" (its first boundary is
     on the screen; the buttons come next), then "buttons" (the page shows them; the
     sidebar comes next, and the view loads plotly.js after it, live.js).
 
@@ -61,10 +61,10 @@ def head_start(signal: str) -> None:
     stream = st.session_state.get("live_stream")
     if stream is None:
         return
-    told, waited = stream.told[signal], 0.0
-    while not told.wait(HEAD_START_POLL_SECONDS):
-        waited += HEAD_START_POLL_SECONDS
-        if waited >= HEAD_START_MAX_SECONDS or _browser_asks():
+    heard, waited = stream.heard[signal], 0.0
+    while not heard.wait(VIEW_WAIT_POLL_SECONDS):
+        waited += VIEW_WAIT_POLL_SECONDS
+        if waited >= VIEW_WAIT_MAX_SECONDS or _browser_asks():
             # the stream is not getting through (the view says so with a request
             # of its own, which waits for this run): the rest of the page comes now
             st.session_state[STARTED_KEY] = True
@@ -82,7 +82,7 @@ def _browser_asks() -> bool:
     return getattr(state, "value", None) == "RERUN"
 
 
-def playground() -> Playground:
+def session_playground() -> Playground:
     """This browser session's Playground (each session trains its own network)."""
     if "playground" not in st.session_state:
         pg = Playground()

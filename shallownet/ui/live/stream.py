@@ -45,7 +45,7 @@ from shallownet.ui.live.frames import Feed
 from shallownet.ui.session import BATCH_SECONDS, Playground, batch_payload
 
 STREAM_PATH = "/shallownet/live"  # under the app's base path (server.baseUrlPath), if it has one
-SIGNALS = ("painted", "buttons")  # what the view tells over the stream (panels.head_start)
+SIGNALS = ("painted", "buttons")  # what the view tells over the stream (panel.wait_for_view)
 SHOWN = "shown:"  # the view tells the step on its screen: "shown:<step>"
 # The longest message the view sends ("shown:" and a step); anything longer ends
 # the connection, before a larger message is read into memory where the server allows.
@@ -71,10 +71,10 @@ class Stream:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
-        self._owner: object | None = None  # the connection being served (a newer one takes over)
-        # what the view has told, on a session's first visit (panels.head_start):
+        self._owner: object | None = None  # the connection being served (one at a time)
+        # what the view has told, on a session's first visit (panel.wait_for_view):
         # "painted", its first boundary; "buttons", the page's buttons are drawn
-        self.told = {signal: threading.Event() for signal in SIGNALS}
+        self.heard = {signal: threading.Event() for signal in SIGNALS}
         _streams[self.token] = self
 
     def info(self) -> dict:
@@ -114,8 +114,8 @@ class Stream:
 
     def hear(self, text: str) -> None:
         """A message from the view: a signal of its first visit, or its step on screen."""
-        if text in self.told:
-            self.told[text].set()
+        if text in self.heard:
+            self.heard[text].set()
         elif text.startswith(SHOWN) and text[len(SHOWN):].isdigit():
             self.pg.report_screen(int(text[len(SHOWN):]))
 

@@ -8,7 +8,7 @@ from PIL import Image
 from shallownet.core.grid import make_grid
 from shallownet.core.settings import Settings
 from shallownet.core.trainer import Trainer
-from shallownet.plots.picture import boundary_png, colorize
+from shallownet.plots.boundary_png import boundary_png, colorize
 from shallownet.plots.playground import CLASS_COLORS
 from shallownet.ui.live.frames import boundary_on
 
