@@ -75,17 +75,28 @@ def _problem(e: files.LoadError) -> str:
     return shown(e, PROBLEM_LIMIT)
 
 
-def _load_params(pg: Playground, lang: str) -> None:
-    key = "upload.params"
+def _read(key: str, load, bad):
+    """The file in uploader ``key``, loaded by ``load``: (the upload, its name quoted,
+    what it loaded); None when there is none, or when it does not load, which is
+    then said with ``bad(name, problem)``."""
     upload = _current(key)
     if upload is None:
-        return
+        return None
     name = shown(upload.name)
     try:
-        saved = files.params_from_json(upload.getvalue())
+        return upload, name, load(upload.getvalue())
     except files.LoadError as e:
-        _said(key, upload, ERROR, t("upload.params.bad", lang, name=name, problem=_problem(e)))
+        _said(key, upload, ERROR, bad(name, _problem(e)))
+        return None
+
+
+def _load_params(pg: Playground, lang: str) -> None:
+    key = "upload.params"
+    read = _read(key, files.params_from_json,
+                 lambda name, problem: t("upload.params.bad", lang, name=name, problem=problem))
+    if read is None:
         return
+    upload, name, saved = read
     if saved.settings.dataset == OWN and pg.trainer.points is None:
         _said(key, upload, ERROR, t("upload.params.own", lang, name=name))
         return
@@ -97,15 +108,11 @@ def _load_params(pg: Playground, lang: str) -> None:
 
 def _load_data(pg: Playground, lang: str) -> None:
     key = "upload.data"
-    upload = _current(key)
-    if upload is None:
+    read = _read(key, files.data_from_csv,
+                 lambda name, problem: t("upload.data.bad", lang, name=name, problem=problem))
+    if read is None:
         return
-    name = shown(upload.name)
-    try:
-        own = files.data_from_csv(upload.getvalue())
-    except files.LoadError as e:
-        _said(key, upload, ERROR, t("upload.data.bad", lang, name=name, problem=_problem(e)))
-        return
+    upload, name, own = read
     pg.pause()
     pg.use_points(own.X, own.Y)
     st.session_state[KEY + "dataset"] = OWN
