@@ -14,7 +14,7 @@ time on the browser's clock) and Pause at the same instant ``--play-seconds``
 later. From ``--warmup`` seconds after Play to the click on Pause, for each session:
 
 - frames received per second: the frames of the batches the live view was handed
-  while playing (``window.__framesReceived`` in live.js);
+  while playing (``window.__framesReceived`` in the view's player.js);
 - frames drawn per second: the frames the view showed (``window.__framesDrawn``);
   a frame the server had no time to train any step for is drawn too, showing the
   same Step: "Step changes" counts the frames that showed a new step (recorded by a
@@ -108,7 +108,7 @@ TARGETS = {
 # nothing), so the page follows it every 50 ms rather than holding one frame: it
 # runs WATCH_STEP in each new view, moves the view's Step log into its own (as
 # epoch times; a number that differs from the last one logged), adds
-# up the view's counters (window.__framesReceived, __framesDrawn in live.js) across
+# up the view's counters (window.__framesReceived, __framesDrawn in the view's player.js) across
 # views, and notes when a view appears and how long the page had none.
 LOAD = """
 ([selector, watchStep, playAt, startAt, pauseAt]) => {

@@ -229,7 +229,7 @@ def buttons(pg: Playground, lang: str | None = None, beside=None) -> None:
     cols[2].button(t("button.step100", lang), on_click=pg.step, args=(100,), disabled=stopped,
                    help=hint("help.step100"), width="stretch")
     # the keys give the buttons the classes st-key-play and st-key-pause, by which
-    # the live view hears the click at once (live.js)
+    # the live view hears the click at once (frontend/player.js)
     cols[3].button(t("button.play", lang), on_click=pg.play, disabled=stopped, key="play",
                    type="secondary" if pg.playing else "primary", help=hint("help.play"),
                    width="stretch")

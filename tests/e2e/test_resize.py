@@ -9,7 +9,7 @@ from tests.e2e.helpers import app_page
 
 SIZES = ((1600, 1000), (1280, 720), (1920, 1080), (1024, 768))
 # each canvas layer and the plotly plot area it must cover (the curves' canvases
-# reach CURVE_PAD = 6 px past their area, live.js)
+# reach CURVE_PAD = 6 px past their area, frontend/curves.js)
 LAYERS = {"boundary-layer": ("boundary-plot", 0), "cost-live": ("cost-plot", 6), "grads-live": ("grads-plot", 6)}
 
 BOXES = """

@@ -39,7 +39,7 @@ def wait_for_view(signal: str) -> None:
     """On a session's first run, wait until the live view tells ``signal`` over the
     live stream, at most VIEW_WAIT_MAX_SECONDS: "painted" (its first boundary is
     on the screen; the buttons come next), then "buttons" (the page shows them; the
-    sidebar comes next, and the view loads plotly.js after it, live.js).
+    sidebar comes next, and the view loads plotly.js after it, frontend/first.js).
 
     Why: Streamlit's page draws the elements that reach it together in one go,
     and the live view's frame does not start loading before they are drawn. Each
