@@ -153,7 +153,7 @@ def test_without_a_test_set_the_test_numbers_say_so(at):
 
 
 def stream_of(at):
-    """The session's end of the live stream (ui/stream.py), as the page registered it."""
+    """The session's end of the live stream (ui/live/stream.py), as the page registered it."""
     return at.session_state["live_stream"]
 
 

@@ -11,7 +11,7 @@ from live_app import live_frame, step_value
 
 from tests.e2e.helpers import app_page_with_sockets, button, no_streamlit_exception, wait_for, wait_painted
 
-STREAM = "/shallownet/live"  # shallownet/ui/stream.py, STREAM_PATH
+STREAM = "/shallownet/live"  # shallownet/ui/live/stream.py, STREAM_PATH
 # without its socket, Play shows steps within this (s): a batch over Streamlit's
 FALLBACK_WITHIN = 3.5
 # with it, the first frames come over it within this (s): ~0.1 s here

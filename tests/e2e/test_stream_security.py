@@ -119,7 +119,7 @@ class Held:
     def route(self, ws):
         # not connected to the server: the view sees its socket open, the server never does
         self.tokens.append(token_of(ws.url))
-        ws.on_message(lambda message: self.heard.append(message))
+        ws.on_message(lambda message: self.told.append(message))
 
 
 @contextlib.contextmanager
@@ -143,7 +143,7 @@ def page_holding_its_socket(browser, app_url):
 
 
 def serve_me(ws) -> None:
-    """What the view tells on a first visit (ui/panels.py, wait_for_view), so that the
+    """What the view tells on a first visit (ui/live/panel.py, wait_for_view), so that the
     page is drawn without waiting for it."""
     for signal in ("painted", "buttons"):
         ws.send(signal)

@@ -1,4 +1,4 @@
-"""The live stream's server side (ui/stream.py): what a batch message holds, when
+"""The live stream's server side (ui/live/stream.py): what a batch message holds, when
 batches are due, and the loop that sends them while a session plays. The socket
 itself is used by the end-to-end tests (tests/e2e)."""
 
