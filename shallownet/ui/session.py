@@ -305,6 +305,11 @@ class Playground:
         else:
             self.notice = ("live.link_stopped", {"step": step, "goal": f"{self.goal:,}",
                                              "seconds": f"{GOAL_CPU_SECONDS:g}"})
+        self._stop_by_itself()
+
+    def _stop_by_itself(self) -> None:
+        """Playing stops without a click (divergence, a link's goal): the page must
+        be drawn again to say why."""
         self.goal = None
         self.playing = False
         self.ended = True
@@ -406,9 +411,7 @@ class Playground:
                     self._goal_cpu += time.thread_time() - cpu
                 cpu = time.thread_time()
                 if self.diverged:
-                    self.playing = False
-                    self.goal = None
-                    self.ended = True
+                    self._stop_by_itself()
                     break
                 if self.goal is not None and (self.trainer.step_count >= self.goal
                                               or self._goal_cpu >= GOAL_CPU_SECONDS):

@@ -185,8 +185,8 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
                 st.session_state[SETTING_KEY + "dataset"] = pg.settings.dataset
                 st.rerun(scope="app")
         elif isinstance(asked, dict) and asked.get("rerun"):
-            # training diverged on the stream: the whole page is drawn again, so
-            # that the message shows and Play is disabled
+            # playing stopped by itself in a batch (divergence, a link's step): the
+            # whole page is drawn again, so that its message and buttons follow
             if feed.answer_rerun(asked.get("id")):
                 st.rerun(scope="app")
         elif isinstance(asked, dict) and asked.get("figures"):
