@@ -37,24 +37,24 @@ def with_series(figure: dict, series: dict) -> dict:
     return dict(data=data, layout=figure["layout"])
 
 
-if "pg" not in st.session_state:
-    st.session_state.pg = Playground()
+if "playground" not in st.session_state:
+    st.session_state.playground = Playground()
     st.session_state.feed = frames.Feed()  # caches the figures
-pg = st.session_state.pg
+playground = st.session_state.playground
 
 c1, c2 = st.columns(2)
-c1.button("Play", on_click=pg.play)
-c2.button("Pause", on_click=pg.pause)
+c1.button("Play", on_click=playground.play)
+c2.button("Pause", on_click=playground.pause)
 
 
-@st.fragment(run_every=0.05 if pg.playing else None)
+@st.fragment(run_every=0.05 if playground.playing else None)
 def panel():
-    if pg.playing:
-        pg.trainer.step(pg.speed)
-    frame = pg.frame()
-    figs = st.session_state.feed.figures(pg)
-    series = frames.series(pg.trainer)
-    st.metric("Step", f"{pg.trainer.step_count:,}")
+    if playground.playing:
+        playground.trainer.step(playground.speed)
+    frame = playground.frame()
+    figs = st.session_state.feed.figures(playground)
+    series = frames.series(playground.trainer)
+    st.metric("Step", f"{playground.trainer.step_count:,}")
     left, right = st.columns([11, 9])
     left.plotly_chart(with_boundary_frame(figs["boundary"], frame["boundary"]), key="boundary")
     right.plotly_chart(with_series(figs["cost"], series["cost"]), key="cost")

@@ -270,12 +270,12 @@ def measure_app(p, rounds, play_seconds, sessions, rate):
         base = rss_bytes(proc.pid)
         pages = []
         for _ in range(sessions):
-            pg, _, _ = open_page(browser, url, rate)
-            pg.get_by_role("button", name="Play", exact=True).click()
-            pages.append(pg)
+            playground, _, _ = open_page(browser, url, rate)
+            playground.get_by_role("button", name="Play", exact=True).click()
+            pages.append(playground)
         time.sleep(8)
-        for pg in pages:
-            pg.get_by_role("button", name="Pause", exact=True).click()
+        for playground in pages:
+            playground.get_by_role("button", name="Pause", exact=True).click()
         time.sleep(2)
         results["mb_per_session"] = [(rss_bytes(proc.pid) - base) / sessions / 2**20]
         results["rss_mb"] = [rss_bytes(proc.pid) / 2**20]

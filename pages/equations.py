@@ -17,8 +17,8 @@ EXAMPLE, PICK = "eq.example", "eq.pick"
 MAX_ROWS = 8  # hidden units written out for one example; a table has them all
 KEEPDIMS_MAX = 4  # rows and columns of b1 written out
 
-pg = lecture.page("page.equations", "eq.intro")
-net = lecture.network(pg)
+playground = lecture.page("page.equations", "eq.intro")
+net = lecture.network(playground)
 n1, m = net.params.W1.shape[0], net.X.shape[1]
 st.markdown(t("eq.network", n1=n1, m=m, activation=t(f"activation.{net.activation}"), step=f"{net.step:,}"))
 

@@ -30,8 +30,8 @@ def errors_labels(title_key: str) -> dict:
             "zero": t("gc.fig.zero")}
 
 
-pg = lecture.page("page.gradient_check", "gc.intro")
-net = lecture.network(pg)
+playground = lecture.page("page.gradient_check", "gc.intro")
+net = lecture.network(playground)
 st.markdown(t("gc.network", n1=net.params.W1.shape[0], m=net.X.shape[1], step=f"{net.step:,}",
               activation=t(f"activation.{net.activation}"), eps=f"{EPS:g}", tolerance=f"{TOLERANCE:g}"))
 results = gradcheck.check_variants(net.params, net.X, net.Y, net.activation, EPS)

@@ -19,8 +19,8 @@ router.through_app()  # before anything else: see ui/router.py
 STATE = "hidden_layer_size"  # this page's results: "sweep", "assignment", "alphas", "shown"
 ALPHA_STEPS = 2_000
 
-pg = lecture.page("page.hidden_layer_size", "size.intro")
-settings, data = pg.settings, pg.trainer.data
+playground = lecture.page("page.hidden_layer_size", "size.intro")
+settings, data = playground.settings, playground.trainer.data
 examples = data.X_train.shape[1] + data.X_test.shape[1]
 results = st.session_state.setdefault(STATE, {})
 

@@ -14,10 +14,10 @@ router.through_app()  # before anything else: see ui/router.py
 
 GRID_SIZE = 60  # each panel's heatmap is GRID_SIZE x GRID_SIZE
 
-pg = lecture.page("page.hidden_units", "hidden_units.intro")
-net = lecture.network(pg)
+playground = lecture.page("page.hidden_units", "hidden_units.intro")
+net = lecture.network(playground)
 n1 = net.params.W1.shape[0]
-grid = make_grid(pg.trainer.data.X_all, GRID_SIZE)
+grid = make_grid(playground.trainer.data.X_all, GRID_SIZE)
 units = hidden_units.hidden_units(net.params, grid, net.activation)
 points = {"class0": t("hidden_units.fig.class0"), "class1": t("hidden_units.fig.class1")}
 

@@ -13,9 +13,9 @@ from shallownet.ui.remember import remembered
 
 router.through_app()  # before anything else: see ui/router.py
 
-pg = lecture.page("page.initialisation", "initialisation.intro")
-net = lecture.network(pg)
-settings, data = net.settings.replace(init="random"), pg.trainer.data
+playground = lecture.page("page.initialisation", "initialisation.intro")
+net = lecture.network(playground)
+settings, data = net.settings.replace(init="random"), playground.trainer.data
 activation = t(f"activation.{net.activation}")
 labels = {"boundary": t("fig.boundary.line"), "train_class0": t("fig.train_class0"),
           "train_class1": t("fig.train_class1"), "test_class0": t("fig.test_class0"),

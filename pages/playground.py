@@ -9,9 +9,9 @@ from shallownet.ui.live import panel as panels
 
 router.through_app()  # before anything else: see ui/router.py
 
-pg = panels.session_playground()
-address.open_link(pg, live=True)  # a shared link's settings and step, before any widget
-controls.apply(pg)  # the settings the widgets hold, before the view is drawn
+playground = panels.session_playground()
+address.open_link(playground, live=True)  # a shared link's settings and step, before any widget
+controls.apply(playground)  # the settings the widgets hold, before the view is drawn
 
 # Each part above the view is one container in every mode, empty or not, so that
 # the view keeps its place among the page's elements (a new place is a new frame).
@@ -24,15 +24,16 @@ with st.container():
 # sidebar is: on a session's first run a moment after it (see panels.wait_for_view).
 buttons = st.empty()  # its room is kept meanwhile (app.css)
 with st.container():
-    address.ignored_parameters(pg)
-panels.messages(pg)
-panels.live_panel(pg)
+    address.ignored_parameters(playground)
+panels.messages(playground)
+panels.live_panel(playground)
 panels.wait_for_view("painted")
 with buttons.container(key="page-buttons"):
     # in presentation mode the message is a line beside the buttons, not a box above the view
-    controls.buttons(pg, beside=(lambda where: panels.message_line(pg, where)) if present.active() else None)
+    beside = (lambda where: panels.message_line(playground, where)) if present.active() else None
+    controls.buttons(playground, beside=beside)
 panels.wait_for_view("buttons")
 router.sidebar_now()  # the sidebar's top (app.py), above the widgets
-controls.widgets(pg)
+controls.widgets(playground)
 with st.container(key="page-exchange"):  # left out in presentation mode
-    exchange.panel(pg)
+    exchange.panel(playground)

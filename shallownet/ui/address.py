@@ -41,7 +41,7 @@ MAX_IGNORED_SHOWN = 5  # warnings about the address, then one line for the rest
 CHUNK_STEPS = 200
 
 
-def open_link(pg: Playground, *, live: bool, lang: str | None = None) -> None:
+def open_link(playground: Playground, *, live: bool, lang: str | None = None) -> None:
     """On the session's first run, before the sidebar: the settings and the step in
     the address, if it has any. ``live``: the page shows the live view, which
     trains on towards a step out of reach at once (the Playground)."""
@@ -54,44 +54,44 @@ def open_link(pg: Playground, *, live: bool, lang: str | None = None) -> None:
     shared = share.from_query(query)
     for name in FIELDS:
         st.session_state[KEY + name] = getattr(shared.settings, name)
-    pg.apply(shared.settings)
-    pg.notice = None
-    st.session_state[IGNORED] = (list(shared.ignored), pg.settings)
+    playground.apply(shared.settings)
+    playground.notice = None
+    st.session_state[IGNORED] = (list(shared.ignored), playground.settings)
     if not shared.step:
         return
     if live:
-        _train_towards(pg, shared.step, BEFORE_PAGE_SECONDS)
+        _train_towards(playground, shared.step, BEFORE_PAGE_SECONDS)
     else:
         bar = st.progress(0.0, text=t("share.training", lang, step=f"{shared.step:,}"))
-        _train_towards(pg, shared.step, GOAL_CPU_SECONDS,
-                       lambda: bar.progress(pg.trainer.step_count / shared.step,
+        _train_towards(playground, shared.step, GOAL_CPU_SECONDS,
+                       lambda: bar.progress(playground.trainer.step_count / shared.step,
                                             text=t("share.training", lang, step=f"{shared.step:,}")))
         bar.empty()
-    step = f"{pg.trainer.step_count:,}"
-    if pg.trainer.step_count >= shared.step or pg.diverged:
-        pg.notice = ("share.opened", {"step": step})
+    step = f"{playground.trainer.step_count:,}"
+    if playground.trainer.step_count >= shared.step or playground.diverged:
+        playground.notice = ("share.opened", {"step": step})
     elif live:
-        pg.play_to(shared.step)
-        pg.notice = ("live.link_training", {"step": f"{shared.step:,}", "seconds": f"{GOAL_CPU_SECONDS:g}"})
+        playground.play_to(shared.step)
+        playground.notice = ("live.link_training", {"step": f"{shared.step:,}", "seconds": f"{GOAL_CPU_SECONDS:g}"})
     else:
-        pg.notice = ("live.link_stopped",
+        playground.notice = ("live.link_stopped",
                      {"step": step, "goal": f"{shared.step:,}", "seconds": f"{GOAL_CPU_SECONDS:g}"})
 
 
-def _train_towards(pg: Playground, goal: int, seconds: float, on_progress=None) -> None:
-    """Train ``pg`` towards step ``goal`` for at most ``seconds`` of this thread's CPU."""
+def _train_towards(playground: Playground, goal: int, seconds: float, on_progress=None) -> None:
+    """Train ``playground`` towards step ``goal`` for at most ``seconds`` of this thread's CPU."""
     start = time.thread_time()
-    while pg.trainer.step_count < goal and not pg.diverged and time.thread_time() - start < seconds:
-        pg.step(min(CHUNK_STEPS, goal - pg.trainer.step_count))
+    while playground.trainer.step_count < goal and not playground.diverged and time.thread_time() - start < seconds:
+        playground.step(min(CHUNK_STEPS, goal - playground.trainer.step_count))
         if on_progress is not None:
             on_progress()
 
 
-def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
+def ignored_parameters(playground: Playground, lang: str | None = None) -> None:
     """What the address asked for that was not used, one warning each (the first
     few), until the settings change. Names and values are quoted as text."""
     ignored, opened_with = st.session_state.get(IGNORED, ((), None))
-    if pg.settings != opened_with:
+    if playground.settings != opened_with:
         return
     for item in ignored[:MAX_IGNORED_SHOWN]:
         # "ignored (why); its default is used", or "ignored: why" when no default was
@@ -104,11 +104,11 @@ def ignored_parameters(pg: Playground, lang: str | None = None) -> None:
         st.warning(t("live.link_more_ignored", lang, count=f"{len(ignored) - MAX_IGNORED_SHOWN:,}"), icon="⚠️")
 
 
-def query(pg: Playground) -> dict[str, str]:
-    """The address's parameters for ``pg``'s network on screen, in this language
+def query(playground: Playground) -> dict[str, str]:
+    """The address's parameters for ``playground``'s network on screen, in this language
     (and presentation mode, when it is on)."""
-    want = share.to_query(pg.settings, pg.trainer.step_count)
-    if pg.settings.dataset == OWN:
+    want = share.to_query(playground.settings, playground.trainer.step_count)
+    if playground.settings.dataset == OWN:
         want.pop("dataset")  # own points do not travel in a link
     want[language.KEY] = language.current()
     if present.active():
@@ -116,16 +116,16 @@ def query(pg: Playground) -> dict[str, str]:
     return want
 
 
-def follow(pg: Playground) -> None:
+def follow(playground: Playground) -> None:
     """At rest, the address says what is on the page (settings, step, language)."""
-    if pg.playing:
+    if playground.playing:
         return
-    want = query(pg)
+    want = query(playground)
     if st.query_params.to_dict() != want:
         st.query_params.from_dict(want)
 
 
-def link(pg: Playground) -> str:
-    """The address that gives ``pg``'s network on screen, on this page."""
+def link(playground: Playground) -> str:
+    """The address that gives ``playground``'s network on screen, on this page."""
     base = (st.context.url or "").split("?")[0]
-    return base + "?" + urllib.parse.urlencode(query(pg))
+    return base + "?" + urllib.parse.urlencode(query(playground))

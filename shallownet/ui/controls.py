@@ -56,24 +56,24 @@ def _press_preset(name: str) -> None:
     st.session_state[_PRESET_PRESSED] = name
 
 
-def _start_preset(pg: Playground, name: str, lang: str) -> None:
+def _start_preset(playground: Playground, name: str, lang: str) -> None:
     """After a preset's settings are applied: its network at step 0, paused (the
     settings may have been the preset's already, with training gone on since)."""
-    pg.pause()
-    if pg.trainer.step_count != 0 or pg.diverged:
-        pg.reset()
-    pg.notice = ("preset.applied", {"name": t(f"preset.{name}", lang)})
+    playground.pause()
+    if playground.trainer.step_count != 0 or playground.diverged:
+        playground.reset()
+    playground.notice = ("preset.applied", {"name": t(f"preset.{name}", lang)})
 
 
-def sidebar(pg: Playground, lang: str | None = None, *, playground: bool = True) -> None:
+def sidebar(playground: Playground, lang: str | None = None, *, playback: bool = True) -> None:
     """The settings, in the sidebar (``apply``, ``widgets``), and in presentation mode
     n1, α and the activation where this is called (``in_page``)."""
-    apply(pg, lang)
-    widgets(pg, lang, playground=playground)
+    apply(playground, lang)
+    widgets(playground, lang, playback=playback)
     in_page(lang)
 
 
-def apply(pg: Playground, lang: str | None = None) -> None:
+def apply(playground: Playground, lang: str | None = None) -> None:
     """Hand the Playground the settings the widgets hold, before anything is drawn.
 
     Each widget is keyed, and Streamlit puts a changed widget's value into the
@@ -82,18 +82,18 @@ def apply(pg: Playground, lang: str | None = None) -> None:
     it (pages/playground.py says why); the view still shows the network of the
     settings just chosen."""
     lang = lang or language.current()
-    _init_widgets(pg.settings)
+    _init_widgets(playground.settings)
     requested = {name: st.session_state[KEY + name] for name in FIELDS}
-    pg.apply(Settings(**requested))
+    playground.apply(Settings(**requested))
     preset = st.session_state.pop(_PRESET_PRESSED, None)
     if preset is not None:
-        _start_preset(pg, preset, lang)
+        _start_preset(playground, preset, lang)
 
 
-def widgets(pg: Playground, lang: str | None = None, *, playground: bool = True) -> None:
+def widgets(playground: Playground, lang: str | None = None, *, playback: bool = True) -> None:
     """The settings' widgets, in the sidebar (after ``apply``). The speed and the
     cost's scale belong to the Playground's live view: other pages
-    (``playground=False``) leave them out. In presentation mode n1, α and the
+    (``playback=False``) leave them out. In presentation mode n1, α and the
     activation are left to ``in_page``."""
     lang = lang or language.current()  # the widgets' format functions keep it
     presenting = present.active()
@@ -104,7 +104,7 @@ def widgets(pg: Playground, lang: str | None = None, *, playground: bool = True)
 
         st.subheader(t("section.data", lang))
         # the user's own points are a choice once there are some
-        own = (datasets.OWN,) if pg.trainer.points is not None else ()
+        own = (datasets.OWN,) if playground.trainer.points is not None else ()
         st.selectbox(t("setting.dataset", lang), datasets.NAMES + own, key=KEY + "dataset",
                      format_func=lambda n: t(f"dataset.{n}", lang))
         st.slider(t("setting.m", lang), **_range("m"), key=KEY + "m", help=t("help.m", lang))
@@ -131,13 +131,13 @@ def widgets(pg: Playground, lang: str | None = None, *, playground: bool = True)
         st.subheader(t("section.descent", lang))
         if not presenting:
             _alpha(st, lang)
-        if playground:
-            st.select_slider(t("setting.speed", lang), SPEEDS, value=pg.speed, key="speed",
+        if playback:
+            st.select_slider(t("setting.speed", lang), SPEEDS, value=playground.speed, key="speed",
                              help=t("help.speed", lang),
-                             on_change=lambda: pg.set_speed(st.session_state["speed"]))
+                             on_change=lambda: playground.set_speed(st.session_state["speed"]))
             st.subheader(t("section.display", lang))
-            st.toggle(t("setting.cost_log", lang), value=pg.cost_log, key="cost_log",
-                      on_change=lambda: pg.set_cost_log(st.session_state["cost_log"]))
+            st.toggle(t("setting.cost_log", lang), value=playground.cost_log, key="cost_log",
+                      on_change=lambda: playground.set_cost_log(st.session_state["cost_log"]))
 
 
 def presets(where, lang: str | None = None, key: str = "preset.") -> None:
@@ -208,13 +208,13 @@ def _fmt(x: float) -> str:
     return short if float(short) == x else repr(float(x))
 
 
-def buttons(pg: Playground, lang: str | None = None, beside=None) -> None:
+def buttons(playground: Playground, lang: str | None = None, beside=None) -> None:
     """Step, ×10, ×100, Play, Pause and Reset, in one row; ``beside(where)``, if
     given, draws in the rest of the row."""
     cols = st.columns([1] * 6 + ([2.0] if beside else []), vertical_alignment="center")
     if beside:
         beside(cols[6])
-    stopped = pg.diverged
+    stopped = playground.diverged
     presenting = present.active()
 
     def hint(key):
@@ -222,19 +222,19 @@ def buttons(pg: Playground, lang: str | None = None, beside=None) -> None:
         # the settings above
         return None if presenting else t(key, lang)
 
-    cols[0].button(t("button.step", lang), on_click=pg.step, args=(1,), disabled=stopped,
+    cols[0].button(t("button.step", lang), on_click=playground.step, args=(1,), disabled=stopped,
                    help=hint("help.step"), width="stretch")
-    cols[1].button(t("button.step10", lang), on_click=pg.step, args=(10,), disabled=stopped,
+    cols[1].button(t("button.step10", lang), on_click=playground.step, args=(10,), disabled=stopped,
                    help=hint("help.step10"), width="stretch")
-    cols[2].button(t("button.step100", lang), on_click=pg.step, args=(100,), disabled=stopped,
+    cols[2].button(t("button.step100", lang), on_click=playground.step, args=(100,), disabled=stopped,
                    help=hint("help.step100"), width="stretch")
     # the keys give the buttons the classes st-key-play and st-key-pause, by which
     # the live view hears the click at once (frontend/player.js)
-    cols[3].button(t("button.play", lang), on_click=pg.play, disabled=stopped, key="play",
-                   type="secondary" if pg.playing else "primary", help=hint("help.play"),
+    cols[3].button(t("button.play", lang), on_click=playground.play, disabled=stopped, key="play",
+                   type="secondary" if playground.playing else "primary", help=hint("help.play"),
                    width="stretch")
-    cols[4].button(t("button.pause", lang), on_click=pg.pause, key="pause",
-                   type="primary" if pg.playing else "secondary",
+    cols[4].button(t("button.pause", lang), on_click=playground.pause, key="pause",
+                   type="primary" if playground.playing else "secondary",
                    help=hint("help.pause"), width="stretch")
-    cols[5].button(t("button.reset", lang), on_click=pg.reset, help=hint("help.reset"),
+    cols[5].button(t("button.reset", lang), on_click=playground.reset, help=hint("help.reset"),
                    width="stretch")

@@ -45,22 +45,22 @@ def page(title_key: str, intro_key: str, lang: str | None = None) -> Playground:
     """The session's Playground, paused on the frame the view showed (and saying
     so), with the page's title, its introduction and the settings in the sidebar.
     A session that starts here trains the network its address names."""
-    pg = panels.session_playground()
-    address.open_link(pg, live=False, lang=lang)
-    panels.hear_screen(pg)  # the view may have said where it was as it was left
-    if pg.pause_on_screen():
-        pg.notice = ("live.paused_for_page", {"step": f"{pg.trainer.step_count:,}"})
+    playground = panels.session_playground()
+    address.open_link(playground, live=False, lang=lang)
+    panels.hear_screen(playground)  # the view may have said where it was as it was left
+    if playground.pause_on_screen():
+        playground.notice = ("live.paused_for_page", {"step": f"{playground.trainer.step_count:,}"})
     st.title(t(title_key, lang))
     with st.container(key="page-intro"):  # left out in presentation mode (present.py)
         st.caption(t(intro_key, lang))
-    address.ignored_parameters(pg, lang)
-    if pg.notice and pg.notice[0] in NOTICES:
-        st.info(t(pg.notice[0], lang, **pg.notice[1]), icon="ℹ️")
-    controls.sidebar(pg, lang, playground=False)
-    return pg
+    address.ignored_parameters(playground, lang)
+    if playground.notice and playground.notice[0] in NOTICES:
+        st.info(t(playground.notice[0], lang, **playground.notice[1]), icon="ℹ️")
+    controls.sidebar(playground, lang, playback=False)
+    return playground
 
 
-def network(pg: Playground) -> Network:
-    tr, d = pg.trainer, pg.trainer.data
+def network(playground: Playground) -> Network:
+    tr, d = playground.trainer, playground.trainer.data
     return Network(tr.params, d.X_train, d.Y_train, d.X_test, d.Y_test,
                    tr.settings.activation, tr.settings, tr.step_count)

@@ -424,18 +424,18 @@ class Playground:
         return live_frames.frame(self.trainer, self.grid, lang)
 
 
-def batch_payload(pg: Playground, feed: live_frames.Feed, lang: str | None, present: bool) -> dict | None:
-    """The next batch of ``pg``'s frames as the view's payload, trained now (for the
+def batch_payload(playground: Playground, feed: live_frames.Feed, lang: str | None, present: bool) -> dict | None:
+    """The next batch of ``playground``'s frames as the view's payload, trained now (for the
     live stream, or for the view's request when the stream is not there). None
-    when ``pg`` stopped playing meanwhile; a batch whose end stopped playing by
+    when ``playground`` stopped playing meanwhile; a batch whose end stopped playing by
     itself (divergence, a link's step reached) goes, and asks for the page to be
     drawn again (``rerun``) so that it says why."""
-    count = pg.batch_frames(time.perf_counter())
-    frames = pg.advance(lang, count)
-    with pg._lock:
-        if not frames or not (pg.playing or pg.ended):
+    count = playground.batch_frames(time.perf_counter())
+    frames = playground.advance(lang, count)
+    with playground._lock:
+        if not frames or not (playground.playing or playground.ended):
             return None
         frame_ms = round(1000 * FRAME_SECONDS * max(count, len(frames)) / len(frames))
-        payload = feed.payload(pg, frames, lang, frame_ms=frame_ms, with_figures=False, present=present)
-    payload["rerun"] = pg.ended
+        payload = feed.payload(playground, frames, lang, frame_ms=frame_ms, with_figures=False, present=present)
+    payload["rerun"] = playground.ended
     return payload

@@ -35,23 +35,23 @@ LABEL_LIMIT = 20  # characters of each of a CSV's two labels shown
 
 
 # -- downloads ------------------------------------------------------------------
-def _params_json(pg: Playground) -> str:
-    return files.params_to_json(pg.trainer.params, pg.settings, pg.trainer.step_count)
+def _params_json(playground: Playground) -> str:
+    return files.params_to_json(playground.trainer.params, playground.settings, playground.trainer.step_count)
 
 
-def _history_csv(pg: Playground) -> str:
-    return files.history_to_csv(pg.trainer.history.columns(), pg.trainer.latest)
+def _history_csv(playground: Playground) -> str:
+    return files.history_to_csv(playground.trainer.history.columns(), playground.trainer.latest)
 
 
-def _data_csv(pg: Playground) -> str:
-    X, Y = source_points(pg.settings, pg.trainer.points)
+def _data_csv(playground: Playground) -> str:
+    X, Y = source_points(playground.settings, playground.trainer.points)
     return files.data_to_csv(X, Y)
 
 
-def _boundary_png(pg: Playground) -> bytes:
-    d = pg.trainer.data
+def _boundary_png(playground: Playground) -> bytes:
+    d = playground.trainer.data
     grid = make_grid(d.X_all, 150)
-    P, segments = boundary_on(pg.trainer, grid)
+    P, segments = boundary_on(playground.trainer, grid)
     return boundary_png(grid.xs, grid.ys, P, segments, d.X_train, d.Y_train, d.X_test, d.Y_test)
 
 
@@ -90,31 +90,31 @@ def _read(key: str, load, bad):
         return None
 
 
-def _load_params(pg: Playground, lang: str) -> None:
+def _load_params(playground: Playground, lang: str) -> None:
     key = "upload.params"
     read = _read(key, files.params_from_json,
                  lambda name, problem: t("upload.params.bad", lang, name=name, problem=problem))
     if read is None:
         return
     upload, name, saved = read
-    if saved.settings.dataset == OWN and pg.trainer.points is None:
+    if saved.settings.dataset == OWN and playground.trainer.points is None:
         _said(key, upload, ERROR, t("upload.params.own", lang, name=name))
         return
     for field in FIELDS:
         st.session_state[KEY + field] = getattr(saved.settings, field)
-    pg.load(saved.settings, saved.params, saved.step)
+    playground.load(saved.settings, saved.params, saved.step)
     _said(key, upload, SUCCESS, t("upload.params.done", lang, name=name, step=f"{saved.step:,}"))
 
 
-def _load_data(pg: Playground, lang: str) -> None:
+def _load_data(playground: Playground, lang: str) -> None:
     key = "upload.data"
     read = _read(key, files.data_from_csv,
                  lambda name, problem: t("upload.data.bad", lang, name=name, problem=problem))
     if read is None:
         return
     upload, name, own = read
-    pg.pause()
-    pg.use_points(own.X, own.Y)
+    playground.pause()
+    playground.use_points(own.X, own.Y)
     st.session_state[KEY + "dataset"] = OWN
     mapping = ", ".join(f"{shown(k, LABEL_LIMIT)} → {v}" for k, v in own.labels.items())
     done = "upload.data.done" if own.labels == {"0": 0, "1": 1} else "upload.data.mapped"
@@ -136,7 +136,7 @@ def _upload_message() -> None:
         st.success(text, icon="✅")
 
 
-def panel(pg: Playground, lang: str | None = None) -> None:
+def panel(playground: Playground, lang: str | None = None) -> None:
     """Share, save and your own data, under the live view, drawn only when asked
     for: its uploaders, downloads and code block each load their own part of
     Streamlit's page code, which a first visit on a slow laptop would otherwise
@@ -146,32 +146,32 @@ def panel(pg: Playground, lang: str | None = None) -> None:
         return
     with st.container(border=True):
         st.caption(t("share.link", lang))
-        st.code(address.link(pg), language=None, wrap_lines=True)
+        st.code(address.link(playground), language=None, wrap_lines=True)
         cols = st.columns(4)
-        cols[0].download_button(t("download.params", lang), lambda: _params_json(pg),
+        cols[0].download_button(t("download.params", lang), lambda: _params_json(playground),
                                 file_name="shallownet-params.json", mime="application/json",
                                 on_click="ignore", width="stretch")
-        cols[1].download_button(t("download.history", lang), lambda: _history_csv(pg),
+        cols[1].download_button(t("download.history", lang), lambda: _history_csv(playground),
                                 file_name="shallownet-history.csv", mime="text/csv",
                                 on_click="ignore", width="stretch")
-        cols[2].download_button(t("download.data", lang), lambda: _data_csv(pg),
+        cols[2].download_button(t("download.data", lang), lambda: _data_csv(playground),
                                 file_name="shallownet-data.csv", mime="text/csv",
                                 on_click="ignore", width="stretch")
-        cols[3].download_button(t("download.png", lang), lambda: _boundary_png(pg),
+        cols[3].download_button(t("download.png", lang), lambda: _boundary_png(playground),
                                 file_name="shallownet-boundary.png", mime="image/png",
                                 on_click="ignore", width="stretch")
         left, right = st.columns(2)
         left.file_uploader(t("upload.params", lang), type=["json"], key="upload.params",
-                           on_change=_load_params, args=(pg, lang), help=t("upload.params.help", lang),
+                           on_change=_load_params, args=(playground, lang), help=t("upload.params.help", lang),
                            max_upload_size=1)
         right.file_uploader(t("upload.data", lang), type=["csv", "txt"], key="upload.data",
-                            on_change=_load_data, args=(pg, lang), help=t("upload.data.help", lang),
+                            on_change=_load_data, args=(playground, lang), help=t("upload.data.help", lang),
                             max_upload_size=1)
         # points added by clicking the boundary
         def choose_class():
-            pg.click_class = st.session_state["click.class"]
+            playground.click_class = st.session_state["click.class"]
 
-        st.session_state.setdefault("click.class", pg.click_class)
+        st.session_state.setdefault("click.class", playground.click_class)
         left, mid, right = st.columns([3, 1, 1], vertical_alignment="bottom")
         left.radio(t("click.class", lang), (None, 0, 1), key="click.class", horizontal=True,
                    format_func=lambda c: t("click.off" if c is None else f"click.class{c}", lang),
@@ -179,12 +179,12 @@ def panel(pg: Playground, lang: str | None = None) -> None:
         def then_sidebar(action):
             # the sidebar's data set follows (clearing goes back to the generated one)
             action()
-            st.session_state[KEY + "dataset"] = pg.settings.dataset
+            st.session_state[KEY + "dataset"] = playground.settings.dataset
 
-        mid.button(t("click.undo", lang), on_click=then_sidebar, args=(pg.undo_point,), disabled=not pg.clicked,
-                   width="stretch")
-        right.button(t("click.clear", lang), on_click=then_sidebar, args=(pg.clear_points,),
-                     disabled=not pg.clicked, width="stretch")
-        if pg.clicked:
-            st.caption(t("click.count", lang, count=len(pg.clicked)))
+        mid.button(t("click.undo", lang), on_click=then_sidebar, args=(playground.undo_point,),
+                   disabled=not playground.clicked, width="stretch")
+        right.button(t("click.clear", lang), on_click=then_sidebar, args=(playground.clear_points,),
+                     disabled=not playground.clicked, width="stretch")
+        if playground.clicked:
+            st.caption(t("click.count", lang, count=len(playground.clicked)))
         _upload_message()

@@ -59,7 +59,7 @@ def decode(value) -> np.ndarray:
     return np.asarray(value)
 
 
-def playground(at):
+def playground_of(at):
     """The session's Playground."""
     return at.session_state["playground"]
 

@@ -36,16 +36,16 @@ def named(at) -> tuple[Settings, int, str]:
 
 
 def test_a_lecture_page_names_the_settings_the_step_and_the_language():
-    pg = Playground(Settings(n1=6, m=200))
-    pg.step(300)
-    at = on_equations(pg, lang="ko")
-    assert named(at) == (pg.settings, 300, "ko")
+    playground = Playground(Settings(n1=6, m=200))
+    playground.step(300)
+    at = on_equations(playground, lang="ko")
+    assert named(at) == (playground.settings, 300, "ko")
 
 
 def test_a_reload_on_a_lecture_page_trains_the_network_its_address_names():
-    pg = Playground(Settings(n1=6, m=200))
-    pg.step(300)
-    query = {**share.to_query(pg.settings, 300), "lang": "ko"}
+    playground = Playground(Settings(n1=6, m=200))
+    playground.step(300)
+    query = {**share.to_query(playground.settings, 300), "lang": "ko"}
     at = AppTest.from_file(APP, default_timeout=60)  # a new session on that page, as after F5
     for name, value in query.items():
         at.query_params[name] = value
@@ -53,61 +53,61 @@ def test_a_reload_on_a_lecture_page_trains_the_network_its_address_names():
     run(at)
     assert at.title[0].value == texts.KO["page.equations"]  # in Korean
     again = at.session_state["playground"]
-    assert again.settings == pg.settings and again.trainer.step_count == 300
-    assert (again.trainer.params.W1 == pg.trainer.params.W1).all()
+    assert again.settings == playground.settings and again.trainer.step_count == 300
+    assert (again.trainer.params.W1 == playground.trainer.params.W1).all()
     assert at.session_state["lang"] == "ko"
     assert any("300" in m.value for m in at.info)  # it says it trained to that step
 
 
 def test_a_lecture_page_opened_while_playing_pauses_on_the_frame_on_screen():
-    pg = Playground(Settings(m=200))
-    pg.play()
-    frames = pg.advance(count=10, budget=60.0)
+    playground = Playground(Settings(m=200))
+    playground.play()
+    frames = playground.advance(count=10, budget=60.0)
     on_screen = frames[3]["step"]
-    pg.report_screen(on_screen)  # what the view says as the page is left
-    at = on_equations(pg)
-    assert not pg.playing and pg.trainer.step_count == on_screen < frames[-1]["step"]
+    playground.report_screen(on_screen)  # what the view says as the page is left
+    at = on_equations(playground)
+    assert not playground.playing and playground.trainer.step_count == on_screen < frames[-1]["step"]
     [info] = [m for m in at.info if "paused" in m.value]
     assert f"{on_screen:,}" in info.value
     assert named(at)[1] == on_screen
 
 
 def test_the_view_s_word_on_leaving_is_heard_once():
-    pg = Playground(Settings(m=200))
-    pg.play()
-    frames = pg.advance(count=10, budget=60.0)
-    at = opened(APP, playground=pg)
+    playground = Playground(Settings(m=200))
+    playground.play()
+    frames = playground.advance(count=10, budget=60.0)
+    at = opened(APP, playground=playground)
     at.session_state[panels.LIVE_KEY] = {"id": "leave.1", "shown": frames[2]["step"]}
     at.switch_page(EQUATIONS)
     run(at)
-    assert pg.trainer.step_count == frames[2]["step"]
-    pg.report_screen(frames[5]["step"])
+    assert playground.trainer.step_count == frames[2]["step"]
+    playground.report_screen(frames[5]["step"])
     run(at)  # the same request again: not heard again
-    assert pg.screen_step == frames[5]["step"]
+    assert playground.screen_step == frames[5]["step"]
 
 
 def test_a_heavy_link_shows_the_page_first_then_trains_live_for_a_bounded_time():
     started = time.perf_counter()
     at = opened(APP, m="5000", n1="64", step="1000000")
     assert time.perf_counter() - started < 10  # not the minute and a half 1,000,000 steps take
-    pg = at.session_state["playground"]
-    assert pg.playing and pg.goal == 1_000_000 and pg.trainer.step_count < 1_000_000
+    playground = at.session_state["playground"]
+    assert playground.playing and playground.goal == 1_000_000 and playground.trainer.step_count < 1_000_000
     assert any("1,000,000" in m.value and "5 s" in m.value for m in at.info)
     cpu = time.thread_time()
-    while pg.playing:  # as the stream (or the view's requests) would
-        pg.advance(count=25, budget=1.0)
+    while playground.playing:  # as the stream (or the view's requests) would
+        playground.advance(count=25, budget=1.0)
         assert time.thread_time() - cpu < GOAL_CPU_SECONDS + 2  # its budget, and one batch over it
-    assert pg.ended and 0 < pg.trainer.step_count < 1_000_000
+    assert playground.ended and 0 < playground.trainer.step_count < 1_000_000
     at = run(at)
     [info] = [m for m in at.info if "stopped" in m.value]
-    assert f"{pg.trainer.step_count:,}" in info.value and "Play" in info.value
-    assert named(at)[1] == pg.trainer.step_count
+    assert f"{playground.trainer.step_count:,}" in info.value and "Play" in info.value
+    assert named(at)[1] == playground.trainer.step_count
 
 
 def test_a_small_link_is_trained_before_the_page_and_says_so():
     at = opened(APP, m="200", step="20")
-    pg = at.session_state["playground"]
-    assert not pg.playing and pg.trainer.step_count == 20
+    playground = at.session_state["playground"]
+    assert not playground.playing and playground.trainer.step_count == 20
     assert any("step 20" in m.value for m in at.info)
 
 

@@ -26,10 +26,10 @@ def opened(query):
 def test_a_link_gives_the_same_network_and_numbers_at_its_step():
     s = Settings(dataset="circles", m=300, noise=0.1, seed=5, n1=6, activation="relu", alpha=0.56)
     at = opened(share.to_query(s, 120))
-    pg = at.session_state["playground"]
+    playground = at.session_state["playground"]
     reference = Trainer(s)
     reference.step(120)
-    assert pg.settings == s and pg.trainer.latest == reference.latest
+    assert playground.settings == s and playground.trainer.latest == reference.latest
     assert "Opened from a link" in at.info[0].value and not at.warning
     # the sidebar shows the link's settings
     assert at.slider(key="setting.n1").value == 6
@@ -45,12 +45,12 @@ def test_a_link_gives_the_same_network_and_numbers_at_its_step():
 ])
 def test_a_tampered_parameter_is_named_and_its_default_used(name, value, shown):
     at = opened({name: value, "m": "200"})
-    pg = at.session_state["playground"]
+    playground = at.session_state["playground"]
     [warning] = at.warning
     assert shown in plain(warning.value)
-    assert pg.settings.m == 200  # the good parameter is used
+    assert playground.settings.m == 200  # the good parameter is used
     if name in ("n1", "alpha", "dataset"):
-        assert getattr(pg.settings, name) == getattr(DEFAULTS, name)
+        assert getattr(playground.settings, name) == getattr(DEFAULTS, name)
 
 
 def test_the_address_follows_the_page_and_the_warning_goes_with_a_change():
@@ -82,15 +82,15 @@ def test_the_upload_message_is_about_the_file_in_the_uploader():
     at = upload(at, "upload.params", "b.json", b"{}")
     [error], success = messages(at)
     assert error.startswith("b.json was not loaded") and not success
-    pg = at.session_state["playground"]
-    assert pg.trainer.step_count == 4 and pg.settings.n1 == 5  # a.json's network stays
+    playground = at.session_state["playground"]
+    assert playground.trainer.step_count == 4 and playground.settings.n1 == 5  # a.json's network stays
     # the file taken out of the uploader takes its message with it; the network stays
     at = apptest.run(at.file_uploader(key="upload.params").clear())
-    assert messages(at) == ([], []) and pg.trainer.step_count == 4
+    assert messages(at) == ([], []) and playground.trainer.step_count == 4
     at = upload(at, "upload.data", "d.csv", b"0,0,0\n1,1,1\n")
     assert messages(at) == ([], ["Training on your 2 points from d.csv."])
     at = apptest.run(at.file_uploader(key="upload.data").clear())
-    assert messages(at) == ([], []) and pg.settings.dataset == "own"
+    assert messages(at) == ([], []) and playground.settings.dataset == "own"
 
 
 def test_a_file_over_the_limit_is_refused_with_its_size():
@@ -108,10 +108,10 @@ def test_a_file_over_the_limit_is_refused_with_its_size():
 
 def test_a_bad_data_file_leaves_the_data_on_screen():
     at = upload(open_panel(), "upload.data", "d.csv", b"0,0,0\n1,1,1\n2,2,1\n")
-    pg = at.session_state["playground"]
-    X = pg.trainer.data.X_all.copy()
+    playground = at.session_state["playground"]
+    X = playground.trainer.data.X_all.copy()
     at = upload(at, "upload.data", "far.csv", b"0,0,0\n1e308,1,1\n")
     [error], success = messages(at)
     assert error == ("far.csv was not loaded: line 2: x1 = 1e308 is out of range: coordinates go from "
                      "-1,000,000 to 1,000,000. The data on screen stay.") and not success
-    np.testing.assert_array_equal(pg.trainer.data.X_all, X)
+    np.testing.assert_array_equal(playground.trainer.data.X_all, X)

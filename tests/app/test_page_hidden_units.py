@@ -24,9 +24,9 @@ def page(playground=None):
 @pytest.fixture(scope="module")
 def flower3():
     """The course assignment's run with n1 = 3, trained 2,000 steps."""
-    pg = Playground(PRESETS["course_assignment"].replace(n1=3))
-    pg.step(2000)
-    return pg
+    playground = Playground(PRESETS["course_assignment"].replace(n1=3))
+    playground.step(2000)
+    return playground
 
 
 def the_network(at):

@@ -26,8 +26,8 @@ def session_settings(at):
 
 
 def core_compare(at, steps):
-    pg = at.session_state["playground"]
-    return initialisation.compare(pg.settings.replace(init="random"), steps, data=pg.trainer.data)
+    playground = at.session_state["playground"]
+    return initialisation.compare(playground.settings.replace(init="random"), steps, data=playground.trainer.data)
 
 
 def test_zeros_keep_the_rows_of_w1_equal_and_random_weights_do_not(at):
@@ -113,8 +113,8 @@ def test_a_rerun_does_not_train_again(at, monkeypatch):
 @pytest.mark.parametrize("scale", [0.01, 1.0, 10.0])
 def test_the_initial_scale_shows_g1_prime_at_initialisation_and_the_cost(at, scale):
     run(at.select_slider(key="initialisation.scale").set_value(scale))
-    pg = at.session_state["playground"]
-    (core,) = initialisation.saturation(pg.settings, 1000, (scale,), data=pg.trainer.data)
+    playground = at.session_state["playground"]
+    (core,) = initialisation.saturation(playground.settings, 1000, (scale,), data=playground.trainer.data)
     assert metrics(at, "Mean g1'(Z1) at initialisation") == [f"{core.mean_dg:.3f}"]
     assert metrics(at, "Cost J at step 0") == [f"{core.costs[0]:.4f}"]
     assert metrics(at, "Cost J after 1,000 steps") == [f"{core.costs[-1]:.4f}"]

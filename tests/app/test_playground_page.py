@@ -15,7 +15,7 @@ from shallownet.ui.live import panel as panels
 from shallownet.ui.live.frames import boundary_on
 from shallownet.ui.live.stream import STREAM_PATH, unpack
 from shallownet.ui.session import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
-from tests.app.apptest import APP, click, live_view, opened, playground, run
+from tests.app.apptest import APP, click, live_view, opened, playground_of, run
 
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
 
@@ -54,7 +54,7 @@ def test_the_page_loads_with_its_controls_and_no_exception(at):
 @pytest.mark.parametrize("label, k", [("Step", 1), ("×10", 10), ("×100", 100)])
 def test_step_buttons_advance_exactly(at, label, k):
     click(at, label)
-    assert step_shown(at) == k == playground(at).trainer.step_count
+    assert step_shown(at) == k == playground_of(at).trainer.step_count
     click(at, label)
     assert step_shown(at) == 2 * k
 
@@ -71,7 +71,7 @@ def test_changing_alpha_keeps_the_step_count(at):
     at.select_slider(key="setting.alpha").set_value(0.1).run()
     assert not at.exception
     assert step_shown(at) == 100
-    assert playground(at).settings.alpha == 0.1
+    assert playground_of(at).settings.alpha == 0.1
     assert "α = 0.1 from the next step" in at.info[0].value
     click(at, "Step")
     assert step_shown(at) == 101
@@ -82,7 +82,7 @@ def test_changing_n1_starts_a_new_network_and_says_so(at):
     at.slider(key="setting.n1").set_value(8).run()
     assert not at.exception
     assert step_shown(at) == 0
-    assert playground(at).trainer.params.W1.shape == (8, 2)
+    assert playground_of(at).trainer.params.W1.shape == (8, 2)
     assert "New network: Hidden units n1 changed" in at.info[0].value
 
 
@@ -101,7 +101,7 @@ def test_every_setting_restarts_on_new_settings(at, kind, key, value, field, exp
     click(at, "×10")
     getattr(at, kind)(key=key).set_value(value).run()
     assert not at.exception
-    assert getattr(playground(at).settings, field) == expect
+    assert getattr(playground_of(at).settings, field) == expect
     assert step_shown(at) == 0
     assert "training starts again from step 0" in at.info[0].value
 
@@ -130,16 +130,16 @@ def test_the_sidebar_offers_the_ranges_the_settings_allow(at):
 
 
 def test_new_data_draws_the_next_seed(at):
-    X_before = playground(at).trainer.data.X_train.copy()
+    X_before = playground_of(at).trainer.data.X_train.copy()
     click(at, "New data")
-    assert playground(at).settings.seed == 1
-    assert not (playground(at).trainer.data.X_train == X_before).all()
+    assert playground_of(at).settings.seed == 1
+    assert not (playground_of(at).trainer.data.X_train == X_before).all()
     assert "New data" in at.info[0].value
 
 
 def test_speed_and_log_scale(at):
     at.select_slider(key="speed").set_value(500).run()
-    assert playground(at).speed == 500
+    assert playground_of(at).speed == 500
     at.toggle(key="cost_log").set_value(True).run()
     assert not at.exception
     assert shown(at)["figures"]["cost"]["layout"]["yaxis"]["type"] == "log"
@@ -163,7 +163,7 @@ def test_play_sends_batches_over_the_stream_and_pause_stops_them(at):
     assert p["playing"] is True
     stream = stream_of(at)
     assert p["stream"] == {"path": STREAM_PATH, "token": stream.token}
-    assert stream.pg is playground(at)
+    assert stream.playground is playground_of(at)
     # the next batch, as the stream's thread sends it
     batch, heatmaps = unpack(stream.batch())
     assert batch["playing"] is True and batch["id"] > p["id"]
@@ -173,12 +173,12 @@ def test_play_sends_batches_over_the_stream_and_pause_stops_them(at):
     steps = [int(f["metrics"]["step"].replace(",", "")) for f in batch["frames"]]
     gaps = [b - a for a, b in zip([0] + steps, steps)]
     assert all(0 <= g <= DEFAULT_SPEED for g in gaps) and steps[-1] > 0
-    assert steps[-1] == playground(at).trainer.step_count
+    assert steps[-1] == playground_of(at).trainer.step_count
     # the heatmaps travel as bytes beside the JSON, the last one the network's own
     last = batch["frames"][-1]["boundary"]["z"]
     assert len(heatmaps) == last["offset"] + last["length"] == len(batch["frames"]) * GRID_SIZE ** 2
-    pg = playground(at)
-    A2 = boundary_on(pg.trainer, pg.grid)[0]
+    playground = playground_of(at)
+    A2 = boundary_on(playground.trainer, playground.grid)[0]
     z = np.frombuffer(heatmaps[last["offset"]:], dtype=np.uint8).reshape(A2.shape)
     assert np.abs(z.astype(int) - np.rint(A2 * 255)).max() <= 1  # A2 in float32 for the picture
     click(at, "Pause")
@@ -226,12 +226,12 @@ def test_play_stops_by_itself_on_divergence(at):
     stream = stream_of(at)
     for _ in range(20):  # a batch at a time, as the stream sends them
         message = stream.batch()
-        if not playground(at).playing:
+        if not playground_of(at).playing:
             break
     batch, _ = unpack(message)
     # the last batch shows where it stopped, and asks the page to be drawn again
     assert batch["playing"] is False and batch["rerun"] is True
-    assert batch["frames"][-1]["metrics"]["step"] == f"{playground(at).trainer.step_count:,}"
+    assert batch["frames"][-1]["metrics"]["step"] == f"{playground_of(at).trainer.step_count:,}"
     at.run()  # the view's request redraws the page (tests/e2e/test_playground_live.py)
     assert f"Training stopped at step {divergence_step()}" in at.error[0].value
     assert shown(at)["playing"] is False
@@ -274,11 +274,11 @@ def test_a_setting_changed_on_one_page_holds_on_every_page():
         app.switch_page(page).run()
         assert not app.exception, page
         assert app.slider(key="setting.n1").value == 7, page
-        assert playground(app).settings.n1 == 7, page
+        assert playground_of(app).settings.n1 == 7, page
     app.switch_page("pages/gradient_check.py").run()
     app.slider(key="setting.n1").set_value(3).run()
     app.switch_page("pages/playground.py").run()
-    assert playground(app).settings.n1 == 3 and app.slider(key="setting.n1").value == 3
+    assert playground_of(app).settings.n1 == 3 and app.slider(key="setting.n1").value == 3
 
 
 def test_a_session_that_starts_on_a_lecture_page_does_not_wait_for_the_playground_s_view():

@@ -16,7 +16,7 @@ from shallownet.core.trainer import Trainer
 from shallownet.formats import files
 from shallownet.formats import links as share
 from tests.app import apptest
-from tests.app.apptest import playground
+from tests.app.apptest import playground_of
 
 
 def address(at) -> share.Shared:
@@ -35,14 +35,14 @@ def test_a_link_value_off_the_ticks_is_shown_and_kept_after_step(name, value):
     wanted = float(value)
     assert wanted not in FIELDS[name]["ticks"]
     assert at.select_slider(key=f"setting.{name}").value == wanted
-    assert getattr(playground(at).settings, name) == wanted
+    assert getattr(playground_of(at).settings, name) == wanted
 
     at = apptest.click(at, "Step")
     assert at.select_slider(key=f"setting.{name}").value == wanted
     shared = address(at)
     assert getattr(shared.settings, name) == wanted and shared.step == 21 and not shared.ignored
-    assert getattr(playground(at).settings, name) == wanted
-    assert playground(at).trainer.step_count == 21
+    assert getattr(playground_of(at).settings, name) == wanted
+    assert playground_of(at).trainer.step_count == 21
     assert not at.warning
     assert not at.info or "from the next step" not in at.info[0].value  # no change was applied
 
@@ -56,7 +56,7 @@ def test_moving_off_a_link_value_to_a_tick_uses_the_tick():
     slider = at.select_slider(key="setting.alpha")
     assert slider.value == 1.2 and "0.37" not in slider.options
     assert slider.options == [f"{x:g}" for x in FIELDS["alpha"]["ticks"]]
-    assert playground(at).settings.alpha == 1.2 and playground(at).trainer.step_count == 20
+    assert playground_of(at).settings.alpha == 1.2 and playground_of(at).trainer.step_count == 20
     assert not at.warning
     at = apptest.click(at, "Step")
     assert at.select_slider(key="setting.alpha").value == 1.2
@@ -73,8 +73,8 @@ def test_a_link_value_off_the_ticks_holds_in_the_page_and_on_every_page():
         at = apptest.run(at.switch_page(page))
         assert at.select_slider(key="setting.alpha").value == 0.37, page
         assert at.select_slider(key="setting.init_scale").value == 0.03, page
-        assert playground(at).settings.alpha == 0.37 and playground(at).settings.init_scale == 0.03, page
-        assert playground(at).trainer.step_count == 5, page
+        assert playground_of(at).settings.alpha == 0.37 and playground_of(at).settings.init_scale == 0.03, page
+        assert playground_of(at).trainer.step_count == 5, page
 
 
 def test_a_parameter_file_off_the_ticks_is_kept_after_step():
@@ -89,12 +89,12 @@ def test_a_parameter_file_off_the_ticks_is_kept_after_step():
         ("params.json", text.encode(), "application/json")))
     assert at.select_slider(key="setting.alpha").value == 0.37
     assert at.select_slider(key="setting.init_scale").value == 0.03
-    assert playground(at).settings == saved and playground(at).trainer.step_count == 7
+    assert playground_of(at).settings == saved and playground_of(at).trainer.step_count == 7
 
     at = apptest.click(at, "Step")
     assert at.select_slider(key="setting.alpha").value == 0.37
     assert at.select_slider(key="setting.init_scale").value == 0.03
-    assert playground(at).settings == saved and playground(at).trainer.step_count == 8
+    assert playground_of(at).settings == saved and playground_of(at).trainer.step_count == 8
     assert address(at) == (saved, 8, ())
 
 
@@ -125,10 +125,10 @@ def test_link_page_step_address_keeps_every_setting(s, step):
     at = apptest.opened(**share.to_query(s, step))
     shared = address(at)
     assert shared.settings == s and shared.step == step and not shared.ignored
-    assert playground(at).settings == s
-    if playground(at).diverged:  # Step is disabled: training stopped at the overflow
+    assert playground_of(at).settings == s
+    if playground_of(at).diverged:  # Step is disabled: training stopped at the overflow
         return
     at = apptest.click(at, "Step")
     shared = address(at)
     assert shared.settings == s and shared.step == step + 1 and not shared.ignored
-    assert playground(at).settings == s and playground(at).trainer.step_count == step + 1
+    assert playground_of(at).settings == s and playground_of(at).trainer.step_count == step + 1

@@ -309,14 +309,14 @@ def test_any_text_is_plain_text(text, limit):
 ], ids=lambda s: s[:30])
 def test_a_file_name_is_shown_as_text(stem):
     at = open_panel()
-    pg = at.session_state["playground"]
-    before = [a.copy() for a in pg.trainer.params]
+    playground = at.session_state["playground"]
+    before = [a.copy() for a in playground.trainer.params]
     at = upload(at, "upload.params", stem + ".json", b'{"format": "' + b"<b>" * 30_000 + b'"}', "application/json")
     [error] = at.error
     text = rendered(error.value)
     assert text.startswith(plain(shown(stem + ".json"))) and "not a shallownet parameter file" in text
     assert len(text) < 400
-    for a, b in zip(pg.trainer.params, before):
+    for a, b in zip(playground.trainer.params, before):
         np.testing.assert_array_equal(a, b)  # the network on screen stays
 
     csv = b"x,y,label\n0,0,<b>\n1,1,[a](http://x.co)\n"
@@ -341,6 +341,6 @@ def test_a_parameter_file_roundtrips_through_the_uploader():
     at = open_panel()
     at = upload(at, "upload.params", "a.json", files.params_to_json(tr.params, tr.settings, 4).encode(),
                 "application/json")
-    pg = at.session_state["playground"]
+    playground = at.session_state["playground"]
     assert rendered(at.success[0].value) == "Loaded a.json: its network at step 4."
-    assert pg.trainer.step_count == 4 and Params(*pg.trainer.params).W1.shape == (5, 2)
+    assert playground.trainer.step_count == 4 and Params(*playground.trainer.params).W1.shape == (5, 2)

@@ -51,16 +51,16 @@ def app_url(browser):
 @pytest.fixture
 def page(browser, app_url):
     """A fresh browser session on the app, failing the test on any page error."""
-    with app_page(browser, app_url) as pg:
-        yield pg
+    with app_page(browser, app_url) as playground:
+        yield playground
 
 
 @pytest.fixture
 def slow_page(browser, app_url):
     """Like ``page``, on a client SLOW_CLIENT_RATE times slower than this machine
     (Chromium's CPU throttling, set before the page loads)."""
-    with app_page(browser, app_url, SLOW_CLIENT_RATE) as pg:
-        yield pg
+    with app_page(browser, app_url, SLOW_CLIENT_RATE) as playground:
+        yield playground
 
 
 @pytest.fixture(scope="module")

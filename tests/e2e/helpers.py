@@ -24,16 +24,16 @@ def app_page(browser, app_url, cpu_throttling=None, address="", window=WINDOW, i
     throttled ``cpu_throttling`` times if given, with ``init_script`` run in each of
     its frames before their own scripts, failing the test on any page error."""
     context = browser.new_context(viewport={"width": window[0], "height": window[1]})
-    pg = context.new_page()
+    playground = context.new_page()
     errors = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
+    playground.on("pageerror", lambda e: errors.append(str(e)))
     if cpu_throttling is not None:
-        throttle(pg, cpu_throttling)
+        throttle(playground, cpu_throttling)
     if init_script is not None:
-        pg.add_init_script(init_script)
-    pg.goto(app_url + address)
+        playground.add_init_script(init_script)
+    playground.goto(app_url + address)
     try:
-        yield pg
+        yield playground
     finally:
         context.close()
     assert not errors, errors
@@ -84,10 +84,10 @@ class Sockets:
 def app_page_with_sockets(browser, app_url, address=""):
     """Like ``app_page``; yields (page, Sockets): every websocket the page opens from
     its first request on (watched before it goes to the app)."""
-    with app_page(browser, "about:blank") as pg:
-        sockets = Sockets().watch(pg)
-        pg.goto(app_url + address)
-        yield pg, sockets
+    with app_page(browser, "about:blank") as playground:
+        sockets = Sockets().watch(playground)
+        playground.goto(app_url + address)
+        yield playground, sockets
 
 
 def wait_painted(page, *, picture: bool = True, charts: bool = True, timeout: float = 30_000):

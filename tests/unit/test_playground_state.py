@@ -21,14 +21,14 @@ from shallownet.ui.session import (
 from tests.conftest import ROOT
 
 
-def send(feed, pg, frames, with_figures=True):
-    return feed.payload(pg, frames, frame_ms=40, with_figures=with_figures)
+def send(feed, playground, frames, with_figures=True):
+    return feed.payload(playground, frames, frame_ms=40, with_figures=with_figures)
 
 
 def test_a_batch_is_frames_of_speed_steps_each():
-    pg = Playground()
-    pg.play()
-    frames = pg.advance(budget=60.0)  # time enough on any machine
+    playground = Playground()
+    playground.play()
+    frames = playground.advance(budget=60.0)  # time enough on any machine
     assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(FRAMES_PER_BATCH)]
     z = frames[-1]["boundary"]["z"]
     assert z.shape == (GRID_SIZE, GRID_SIZE) and z.dtype == np.uint8
@@ -37,18 +37,18 @@ def test_a_batch_is_frames_of_speed_steps_each():
 
 def heavy_playing() -> Playground:
     """A big network at top speed, playing: a batch would take seconds."""
-    pg = Playground(Settings(n1=64, m=5000))
-    pg.set_speed(1000)
-    pg.play()
-    return pg
+    playground = Playground(Settings(n1=64, m=5000))
+    playground.set_speed(1000)
+    playground.play()
+    return playground
 
 
-def timed_advance(pg: Playground):
-    """``pg.advance()`` and the CPU time it took on this thread: the budget bounds
+def timed_advance(playground: Playground):
+    """``playground.advance()`` and the CPU time it took on this thread: the budget bounds
     the work, and a loaded machine (which stretches the wall clock) must not fail
     the test."""
     started = time.thread_time()
-    frames = pg.advance()
+    frames = playground.advance()
     return frames, time.thread_time() - started
 
 
@@ -56,12 +56,12 @@ def test_a_batch_stops_computing_at_its_budget():
     """A big network at top speed would take seconds per batch; the controls must
     not wait that long, so each frame gets fewer steps, and there are still as
     many frames."""
-    pg = heavy_playing()
-    pg.advance()  # the first batch after Play has a budget of its own (below)
-    before = pg.trainer.step_count
-    frames, took = timed_advance(pg)
-    assert pg.trainer.step_count - before < FRAMES_PER_BATCH * 1000
-    assert len(frames) == FRAMES_PER_BATCH and frames[-1]["step"] == pg.trainer.step_count
+    playground = heavy_playing()
+    playground.advance()  # the first batch after Play has a budget of its own (below)
+    before = playground.trainer.step_count
+    frames, took = timed_advance(playground)
+    assert playground.trainer.step_count - before < FRAMES_PER_BATCH * 1000
+    assert len(frames) == FRAMES_PER_BATCH and frames[-1]["step"] == playground.trainer.step_count
     assert took < BUDGET_SHARE * FRAMES_PER_BATCH * FRAME_SECONDS + 1.0
 
 
@@ -69,18 +69,18 @@ def test_the_first_batch_after_play_comes_quickly():
     """The click on Play waits for the first batch: it computes for at most
     FIRST_BATCH_BUDGET seconds, the next ones for their share of the time they
     fill, with as many frames."""
-    pg = heavy_playing()
-    first, took = timed_advance(pg)
-    second = pg.advance()
+    playground = heavy_playing()
+    first, took = timed_advance(playground)
+    second = playground.advance()
     assert len(first) == len(second) == FRAMES_PER_BATCH
     assert took < FIRST_BATCH_BUDGET + 0.3
     # the second batch's budget is twice the first's; the steps follow it within the
     # granularity of a step (a few ms here) and the machine's noise
     steps_first = first[-1]["step"]
     assert second[-1]["step"] - steps_first > 1.5 * steps_first
-    pg.pause()
-    pg.play()  # Play again: a first batch again
-    _, took = timed_advance(pg)
+    playground.pause()
+    playground.play()  # Play again: a first batch again
+    _, took = timed_advance(playground)
     assert took < FIRST_BATCH_BUDGET + 0.3
 
 
@@ -88,25 +88,25 @@ def test_a_late_batch_fills_the_time_since_the_last_one():
     """The page's timer asks late when the browser or the server is busy: the
     batch then has more frames (as many as the time since the last asks for,
     within bounds), so the frames keep their pace on the screen."""
-    pg = Playground()
-    pg.play()
-    assert pg.batch_frames(100.0) == FRAMES_PER_BATCH  # the first after Play
+    playground = Playground()
+    playground.play()
+    assert playground.batch_frames(100.0) == FRAMES_PER_BATCH  # the first after Play
     late = FRAMES_PER_BATCH + 5
-    assert pg.batch_frames(100.0 + late * FRAME_SECONDS) == late
-    assert pg.batch_frames(100.0 + (late + 1) * FRAME_SECONDS) == FRAMES_PER_BATCH  # early: never fewer
-    assert pg.batch_frames(200.0) == MAX_FRAMES_PER_BATCH
-    pg.pause()
-    pg.play()
-    assert pg.batch_frames(300.0) == FRAMES_PER_BATCH  # Play starts anew
-    frames = pg.advance(count=30, budget=60.0)
+    assert playground.batch_frames(100.0 + late * FRAME_SECONDS) == late
+    assert playground.batch_frames(100.0 + (late + 1) * FRAME_SECONDS) == FRAMES_PER_BATCH  # early: never fewer
+    assert playground.batch_frames(200.0) == MAX_FRAMES_PER_BATCH
+    playground.pause()
+    playground.play()
+    assert playground.batch_frames(300.0) == FRAMES_PER_BATCH  # Play starts anew
+    frames = playground.advance(count=30, budget=60.0)
     assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(30)]
 
 
 def test_the_heatmaps_go_beside_the_json_as_bytes():
-    pg = Playground()
-    pg.play()
-    frames = pg.advance(count=3, budget=60.0)
-    payload = Feed().payload(pg, frames, frame_ms=40)
+    playground = Playground()
+    playground.play()
+    frames = playground.advance(count=3, budget=60.0)
+    payload = Feed().payload(playground, frames, frame_ms=40)
     rest, blob = split_heatmaps(payload)
     n = GRID_SIZE * GRID_SIZE
     assert len(blob) == 3 * n
@@ -120,10 +120,10 @@ def test_the_heatmaps_go_beside_the_json_as_bytes():
 
 
 def test_the_boundary_line_is_where_a2_crosses_one_half():
-    pg = Playground()
-    pg.step(2000)
-    segments = pg.frame()["boundary"]["segments"].reshape(-1, 2).T.astype(float)
-    Z2, A2 = pg.trainer.output_on(segments)
+    playground = Playground()
+    playground.step(2000)
+    segments = playground.frame()["boundary"]["segments"].reshape(-1, 2).T.astype(float)
+    Z2, A2 = playground.trainer.output_on(segments)
     np.testing.assert_allclose(A2, 0.5, atol=0.02)
 
 
@@ -137,9 +137,9 @@ def leaves(o) -> list:
 
 
 def test_payload_is_json_without_nan_and_tells_how_much_of_each_curve_to_show():
-    pg = Playground(Settings(test_fraction=0.0))
-    pg.play()
-    payload = send(Feed(), pg, pg.advance())
+    playground = Playground(Settings(test_fraction=0.0))
+    playground.play()
+    payload = send(Feed(), playground, playground.advance())
     # allow_nan=False refuses a float NaN; nor may one hide as the string "NaN" (a
     # substring test would also find it by chance inside a base64 array)
     text = json.dumps(encode(payload), allow_nan=False)
@@ -152,19 +152,19 @@ def test_payload_is_json_without_nan_and_tells_how_much_of_each_curve_to_show():
 
 
 def test_figures_are_sent_when_asked_or_changed_only():
-    pg, feed = Playground(), Feed()
-    assert "figures" in send(feed, pg, [pg.frame()], with_figures=False)  # first time: changed
-    assert "figures" not in send(feed, pg, [pg.frame()], with_figures=False)
-    assert "figures" in send(feed, pg, [pg.frame()], with_figures=True)
-    pg.set_cost_log(True)
-    assert "figures" in send(feed, pg, [pg.frame()], with_figures=False)
+    playground, feed = Playground(), Feed()
+    assert "figures" in send(feed, playground, [playground.frame()], with_figures=False)  # first time: changed
+    assert "figures" not in send(feed, playground, [playground.frame()], with_figures=False)
+    assert "figures" in send(feed, playground, [playground.frame()], with_figures=True)
+    playground.set_cost_log(True)
+    assert "figures" in send(feed, playground, [playground.frame()], with_figures=False)
 
 
 def test_a_view_that_asks_for_the_figures_gets_them_once_per_request():
-    pg, feed = Playground(), Feed()
-    send(feed, pg, [pg.frame()], with_figures=False)
+    playground, feed = Playground(), Feed()
+    send(feed, playground, [playground.frame()], with_figures=False)
     assert feed.answer_figures(7)
-    payload = send(feed, pg, [pg.frame()], with_figures=False)
+    payload = send(feed, playground, [playground.frame()], with_figures=False)
     # the panel sends them with the answer; the view knows its request was answered
     assert payload["figures_answered"] == 7
     assert not feed.answer_figures(7)  # the same request, seen again on the next run
@@ -172,15 +172,15 @@ def test_a_view_that_asks_for_the_figures_gets_them_once_per_request():
 
 
 def test_a_new_network_gets_a_new_revision_and_a_notice_alpha_does_not():
-    pg = Playground()
-    rev = pg.rev
-    pg.apply(pg.settings.replace(alpha=0.5))
-    assert pg.rev == rev and pg.notice == ("notice.alpha", {"alpha": "0.5"})
-    pg.apply(pg.settings.replace(n1=3))
-    assert pg.rev == rev + 1 and pg.notice == ("notice.network", {"settings": ("n1",)})
-    pg.apply(pg.settings.replace(dataset="xor", init="zeros"))
-    assert pg.rev == rev + 2 and pg.notice == ("notice.data", {"settings": ("dataset", "init")})
-    assert pg.grid.points.shape == (2, GRID_SIZE * GRID_SIZE)
+    playground = Playground()
+    rev = playground.rev
+    playground.apply(playground.settings.replace(alpha=0.5))
+    assert playground.rev == rev and playground.notice == ("notice.alpha", {"alpha": "0.5"})
+    playground.apply(playground.settings.replace(n1=3))
+    assert playground.rev == rev + 1 and playground.notice == ("notice.network", {"settings": ("n1",)})
+    playground.apply(playground.settings.replace(dataset="xor", init="zeros"))
+    assert playground.rev == rev + 2 and playground.notice == ("notice.data", {"settings": ("dataset", "init")})
+    assert playground.grid.points.shape == (2, GRID_SIZE * GRID_SIZE)
 
 
 def test_huge_numbers_are_sent_as_float64_rather_than_overflowing():
@@ -191,87 +191,87 @@ def test_huge_numbers_are_sent_as_float64_rather_than_overflowing():
 
 
 def test_pause_can_go_back_to_the_frame_on_screen():
-    pg = Playground()
-    pg.play()
-    first = pg.advance(budget=60.0)
-    pg.advance(budget=60.0)
+    playground = Playground()
+    playground.play()
+    first = playground.advance(budget=60.0)
+    playground.advance(budget=60.0)
     on_screen = first[4]["step"]
-    pg.pause()
+    playground.pause()
     feed = Feed()
     # the offer stands in every message until the view's request is answered: a
     # busy browser skips messages that newer ones overtake
-    assert send(feed, pg, [pg.frame()])["rewind"] is True
-    asked = send(feed, pg, [pg.frame()])
+    assert send(feed, playground, [playground.frame()])["rewind"] is True
+    asked = send(feed, playground, [playground.frame()])
     assert asked["rewind"] is True and asked["answered"] is None
-    assert pg.answer_rewind(asked["id"], on_screen)
-    answer = send(feed, pg, [pg.frame()])
+    assert playground.answer_rewind(asked["id"], on_screen)
+    answer = send(feed, playground, [playground.frame()])
     assert answer["rewind"] is False and answer["answered"] == asked["id"]
-    assert not pg.answer_rewind(asked["id"], on_screen)  # answered once
-    assert pg.trainer.step_count == on_screen == pg.trainer.latest.step
+    assert not playground.answer_rewind(asked["id"], on_screen)  # answered once
+    assert playground.trainer.step_count == on_screen == playground.trainer.latest.step
     # the history keeps every stride-th step (history.py): nothing after the frame
-    history = pg.trainer.history
+    history = playground.trainer.history
     assert on_screen - history.stride < history.column("step")[-1] <= on_screen
     # the parameters are those the frame showed: stepping on gives the same as before
-    assert pg.frame()["metrics"] == first[4]["metrics"]
-    pg.step(DEFAULT_SPEED)
-    assert pg.frame()["metrics"] == first[5]["metrics"]
+    assert playground.frame()["metrics"] == first[4]["metrics"]
+    playground.step(DEFAULT_SPEED)
+    assert playground.frame()["metrics"] == first[5]["metrics"]
 
 
 def test_pause_goes_back_to_a_frame_of_a_slow_view_two_batches_behind():
     # a slow browser still shows a frame of batch 1 (its queue holds batches 1 and
     # 2) while the server has computed batch 3 and sent batch 4 too
-    pg = Playground()
-    pg.play()
-    batches = [pg.advance(budget=60.0) for _ in range(4)]
+    playground = Playground()
+    playground.play()
+    batches = [playground.advance(budget=60.0) for _ in range(4)]
     on_screen = batches[0][-1]["step"]
-    pg.pause()
-    assert pg.rewind(on_screen)
-    assert pg.frame()["metrics"] == batches[0][-1]["metrics"]
+    playground.pause()
+    assert playground.rewind(on_screen)
+    assert playground.frame()["metrics"] == batches[0][-1]["metrics"]
 
 
 def test_no_rewind_once_something_else_happened():
-    pg = Playground()
-    pg.play()
-    frames = pg.advance()
-    pg.pause()
-    pg.step(1)
-    assert not pg.rewind(frames[0]["step"])
-    pg.play()
-    frames = pg.advance()
-    assert not pg.rewind(frames[0]["step"])  # still playing
-    pg.pause()
-    assert not pg.rewind(123)  # not a frame that was shown
+    playground = Playground()
+    playground.play()
+    frames = playground.advance()
+    playground.pause()
+    playground.step(1)
+    assert not playground.rewind(frames[0]["step"])
+    playground.play()
+    frames = playground.advance()
+    assert not playground.rewind(frames[0]["step"])  # still playing
+    playground.pause()
+    assert not playground.rewind(123)  # not a frame that was shown
 
 
 def test_pause_from_another_run_stops_the_batch_being_trained():
     # a click reruns the page in a new thread while the fragment's run still trains
     import threading
 
-    pg = Playground(Settings(n1=64, m=5000))
-    pg.set_speed(1000)
-    pg.play()
+    playground = Playground(Settings(n1=64, m=5000))
+    playground.set_speed(1000)
+    playground.play()
     batch = []
-    training = threading.Thread(target=lambda: batch.extend(pg.advance(budget=60.0)))
+    training = threading.Thread(target=lambda: batch.extend(playground.advance(budget=60.0)))
     training.start()
     time.sleep(0.3)
-    pg.pause()
-    paused_at = pg.trainer.step_count
+    playground.pause()
+    paused_at = playground.trainer.step_count
     training.join()
     assert 0 < paused_at < FRAMES_PER_BATCH * 1000
-    assert pg.trainer.step_count == paused_at  # nothing trained after Pause
-    assert pg.rewind_offer
+    assert playground.trainer.step_count == paused_at  # nothing trained after Pause
+    assert playground.rewind_offer
     assert all(f["step"] <= paused_at for f in batch)
 
 
 def test_a_request_that_cannot_be_met_closes_the_offer():
-    pg = Playground()
-    pg.play()
-    pg.advance()
-    pg.pause()
-    assert pg.rewind_offer
-    step = pg.trainer.step_count
-    assert not pg.answer_rewind(1, 123)  # not a frame that was shown
-    assert not pg.rewind_offer and pg.trainer.step_count == step
+    playground = Playground()
+    playground.play()
+    playground.advance()
+    playground.pause()
+    assert playground.rewind_offer
+    step = playground.trainer.step_count
+    assert not playground.answer_rewind(1, 123)  # not a frame that was shown
+    assert not playground.rewind_offer and playground.trainer.step_count == step
 
 
 def test_every_text_key_the_code_uses_is_in_every_table():
@@ -302,50 +302,50 @@ def test_every_text_key_the_code_uses_is_in_every_table():
 
 
 def test_clicked_points_join_the_data_survive_a_change_of_n1_and_undo_and_clear():
-    pg = Playground(Settings(test_fraction=0.2))
-    pg.step(100)
-    before = pg.trainer.data
+    playground = Playground(Settings(test_fraction=0.2))
+    playground.step(100)
+    before = playground.trainer.data
     m = before.X_train.shape[1] + before.X_test.shape[1]
-    assert not pg.answer_click("a", [0.1, 0.2])  # no class chosen: nothing
-    pg.click_class = 1
-    assert pg.answer_click("b", [5.0, 5.0])
-    assert not pg.answer_click("b", [5.0, 5.0])  # the same click, seen again: once
-    d = pg.trainer.data
+    assert not playground.answer_click("a", [0.1, 0.2])  # no class chosen: nothing
+    playground.click_class = 1
+    assert playground.answer_click("b", [5.0, 5.0])
+    assert not playground.answer_click("b", [5.0, 5.0])  # the same click, seen again: once
+    d = playground.trainer.data
     assert d.X_train.shape[1] + d.X_test.shape[1] == m + 1
     # the new point is where the click was, with its class, and the network went on
     X = np.hstack([d.X_train, d.X_test])
     Y = np.hstack([d.Y_train, d.Y_test])
     [i] = np.flatnonzero((X[0] == 5.0) & (X[1] == 5.0))
-    assert Y[0, i] == 1 and pg.trainer.step_count == 100 and pg.settings.dataset == "own"
-    pg.click_class = 0
-    pg.answer_click("c", [-5.0, 5.0])
-    pg.apply(pg.settings.replace(n1=6))  # a new network: the points stay
-    assert pg.trainer.points[0].shape[1] == m + 2
-    pg.undo_point()
-    assert pg.trainer.points[0].shape[1] == m + 1 and len(pg.clicked) == 1
-    pg.clear_points()
-    assert pg.settings.dataset == "moons" and not pg.clicked
-    np.testing.assert_array_equal(pg.trainer.data.X_train, before.X_train)
+    assert Y[0, i] == 1 and playground.trainer.step_count == 100 and playground.settings.dataset == "own"
+    playground.click_class = 0
+    playground.answer_click("c", [-5.0, 5.0])
+    playground.apply(playground.settings.replace(n1=6))  # a new network: the points stay
+    assert playground.trainer.points[0].shape[1] == m + 2
+    playground.undo_point()
+    assert playground.trainer.points[0].shape[1] == m + 1 and len(playground.clicked) == 1
+    playground.clear_points()
+    assert playground.settings.dataset == "moons" and not playground.clicked
+    np.testing.assert_array_equal(playground.trainer.data.X_train, before.X_train)
 
 
 def test_a_click_on_standardised_inputs_lands_in_the_data_units():
-    pg = Playground(Settings(standardize=True, test_fraction=0.0))
-    pg.click_class = 0
-    pg.answer_click("a", [0.0, 0.0])  # the centre of the standardised plane
-    X = pg.trainer.points[0]
+    playground = Playground(Settings(standardize=True, test_fraction=0.0))
+    playground.click_class = 0
+    playground.answer_click("a", [0.0, 0.0])  # the centre of the standardised plane
+    X = playground.trainer.points[0]
     mean = X[:, :-1].mean(axis=1)
     np.testing.assert_allclose(X[:, -1], mean, atol=1e-12)
     # and shown standardised again, it is back at the centre
-    np.testing.assert_allclose(pg.trainer.data.X_train[:, -1], 0.0, atol=0.01)
+    np.testing.assert_allclose(playground.trainer.data.X_train[:, -1], 0.0, atol=0.01)
 
 
 def test_clicked_points_train_and_move_no_other_point_between_training_and_test():
-    pg = Playground(Settings(test_fraction=0.3))
-    before = pg.trainer.data
-    pg.click_class = 1
-    pg.answer_click("a", [0.0, 0.0])
-    pg.answer_click("b", [0.5, 0.5])
-    after = pg.trainer.data
+    playground = Playground(Settings(test_fraction=0.3))
+    before = playground.trainer.data
+    playground.click_class = 1
+    playground.answer_click("a", [0.0, 0.0])
+    playground.answer_click("b", [0.5, 0.5])
+    after = playground.trainer.data
     np.testing.assert_array_equal(after.X_test, before.X_test)
     np.testing.assert_array_equal(after.X_train[:, :-2], before.X_train)
     np.testing.assert_array_equal(after.X_train[:, -2:], [[0.0, 0.5], [0.0, 0.5]])
@@ -354,10 +354,10 @@ def test_clicked_points_train_and_move_no_other_point_between_training_and_test(
 def test_the_last_finite_network_is_drawn_after_divergence():
     """Its weights (~1e152 with the linear activation at alpha = 10) are beyond
     single precision: the picture is computed in double, not left blank."""
-    pg = Playground(Settings(activation="linear", alpha=10.0))
-    pg.step(1000)
-    assert pg.diverged and np.abs(pg.trainer.params.W1).max() > 1e38
-    boundary = pg.frame("en")["boundary"]
+    playground = Playground(Settings(activation="linear", alpha=10.0))
+    playground.step(1000)
+    assert playground.diverged and np.abs(playground.trainer.params.W1).max() > 1e38
+    boundary = playground.frame("en")["boundary"]
     z = np.asarray(boundary["z"])
     assert (z < 64).mean() > 0.2 and (z > 192).mean() > 0.2  # both sides of the plane coloured
     assert len(boundary["segments"]) > 0  # and the A2 = 0.5 line drawn

@@ -14,10 +14,10 @@ from shallownet.ui.session import BATCH_SECONDS, FRAMES_PER_BATCH, GRID_SIZE, Pl
 
 
 def test_a_message_is_the_payload_and_its_heatmaps():
-    pg = Playground()
-    pg.play()
-    frames = pg.advance(count=2, budget=60.0)
-    payload = Feed().payload(pg, frames, "en", frame_ms=40)
+    playground = Playground()
+    playground.play()
+    frames = playground.advance(count=2, budget=60.0)
+    payload = Feed().payload(playground, frames, "en", frame_ms=40)
     got, heatmaps = unpack(pack(payload))
     assert got["id"] == payload["id"] and got["playing"] is True
     assert [f["step"] for f in got["frames"]] == [f["step"] for f in frames]
@@ -26,34 +26,34 @@ def test_a_message_is_the_payload_and_its_heatmaps():
 
 
 def test_a_batch_is_due_at_once_after_play_and_a_new_network_then_every_batch_seconds():
-    pg = Playground()
-    assert seconds_to_next_batch(pg, 0.0) is None  # not playing
-    pg.play()
-    assert seconds_to_next_batch(pg, 0.0) == 0.0
-    pg.batch_frames(100.0)
-    assert seconds_to_next_batch(pg, 100.25) == BATCH_SECONDS - 0.25
-    assert seconds_to_next_batch(pg, 100.0 + 2 * BATCH_SECONDS) == 0.0
-    pg.apply(pg.settings.replace(n1=7))  # a new network: its first batch at once
-    assert seconds_to_next_batch(pg, 100.25) == 0.0
+    playground = Playground()
+    assert seconds_to_next_batch(playground, 0.0) is None  # not playing
+    playground.play()
+    assert seconds_to_next_batch(playground, 0.0) == 0.0
+    playground.batch_frames(100.0)
+    assert seconds_to_next_batch(playground, 100.25) == BATCH_SECONDS - 0.25
+    assert seconds_to_next_batch(playground, 100.0 + 2 * BATCH_SECONDS) == 0.0
+    playground.apply(playground.settings.replace(n1=7))  # a new network: its first batch at once
+    assert seconds_to_next_batch(playground, 100.25) == 0.0
 
 
 def test_the_loop_sends_while_playing_and_stops_at_pause():
-    pg = Playground()
-    stream = Stream(pg, Feed())
+    playground = Playground()
+    stream = Stream(playground, Feed())
     stream.update("en", False)
     sent, owner = [], object()
 
     async def send(message):
         sent.append(unpack(message)[0])
         if len(sent) == 2:
-            pg.pause()
+            playground.pause()
             stream.wake()
 
     async def run():
         task = asyncio.create_task(serve(stream, send, owner))
         await asyncio.sleep(0.05)
         assert not sent  # at rest: nothing
-        pg.play()
+        playground.play()
         stream.wake()  # as the script run of Play does
         while len(sent) < 2:
             await asyncio.sleep(0.05)
@@ -82,7 +82,7 @@ def test_the_loop_sends_while_playing_and_stops_at_pause():
     assert all(p["playing"] and len(p["frames"]) >= FRAMES_PER_BATCH for p in sent)
     assert sent[1]["id"] > sent[0]["id"]
     assert sent[1]["frames"][0]["step"] > sent[0]["frames"][-1]["step"]
-    assert sent[1]["frames"][-1]["step"] == pg.trainer.step_count
+    assert sent[1]["frames"][-1]["step"] == playground.trainer.step_count
 
 
 def test_a_session_gone_is_gone_from_the_stream():

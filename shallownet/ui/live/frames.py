@@ -164,13 +164,13 @@ class Feed:
         the first time, when the next payload must carry them."""
         return self.answered.first("figures", request_id)
 
-    def figures(self, pg: Playground, lang: str | None = None, present: bool = False) -> dict:
-        """The three figures of ``pg``'s network (cached until they change), their
+    def figures(self, playground: Playground, lang: str | None = None, present: bool = False) -> dict:
+        """The three figures of ``playground``'s network (cached until they change), their
         fonts larger in presentation mode."""
         lang = lang or language.current()
-        key = (pg.rev, pg.cost_log, lang, present)
+        key = (playground.rev, playground.cost_log, lang, present)
         if self._figures_key != key:
-            figs = build_figures(pg.trainer, pg.grid, cost_log=pg.cost_log, lang=lang)
+            figs = build_figures(playground.trainer, playground.grid, cost_log=playground.cost_log, lang=lang)
             if present:
                 figs = {name: figures.presented(fig, PRESENT_FONT, decades=name == "grads")
                         for name, fig in figs.items()}
@@ -178,38 +178,39 @@ class Feed:
             self._figures_key = key
         return self._figures
 
-    def payload(self, pg: Playground, frames: list[dict], lang: str | None = None, *,
+    def payload(self, playground: Playground, frames: list[dict], lang: str | None = None, *,
                 frame_ms: int, with_figures: bool = True, present: bool = False) -> dict:
         """Everything the live view needs for one batch of ``frames``, to be played
         ``frame_ms`` apart. The figures are left out unless asked for or changed:
         the view keeps the last ones it received."""
         lang = lang or language.current()  # it keys the figures: a switch redraws them
         with self._lock:
-            return self._payload(pg, frames, lang, frame_ms=frame_ms, with_figures=with_figures, present=present)
+            return self._payload(playground, frames, lang, frame_ms=frame_ms, with_figures=with_figures,
+                                 present=present)
 
-    def _payload(self, pg, frames, lang, *, frame_ms, with_figures, present) -> dict:
+    def _payload(self, playground, frames, lang, *, frame_ms, with_figures, present) -> dict:
         self.payload_id += 1
-        curves = series(pg.trainer)
+        curves = series(playground.trainer)
         steps = curves["cost"][0]["x"]
         for f in frames:
             f["upto"] = int(np.searchsorted(steps, f["step"], side="right"))
         # a figure is drawn anew when its key changes
         keys = {
-            "boundary": f"{pg.rev}/{lang}/{present}",
-            "cost": f"{pg.rev}/{lang}/{pg.cost_log}/{present}",
-            "grads": f"{pg.rev}/{lang}/{present}",
+            "boundary": f"{playground.rev}/{lang}/{present}",
+            "cost": f"{playground.rev}/{lang}/{playground.cost_log}/{present}",
+            "grads": f"{playground.rev}/{lang}/{present}",
         }
         payload = {
             "id": self.payload_id,
-            "rev": pg.rev,
-            "playing": pg.playing,
-            "rewind": pg.rewind_offer,
+            "rev": playground.rev,
+            "playing": playground.playing,
+            "rewind": playground.rewind_offer,
             # the view's last request to go back that the server has answered
-            "answered": pg.rewind_answered,
+            "answered": playground.rewind_answered,
             # the view's last request for the figures that the server has answered
             "figures_answered": self.answered.last("figures"),
             # the class a click on the plane adds (None: clicks add nothing)
-            "click_class": pg.click_class,
+            "click_class": playground.click_class,
             "present": present,  # presentation mode: larger numbers
             "frame_ms": frame_ms,
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
@@ -219,6 +220,6 @@ class Feed:
             "frames": frames,
         }
         if with_figures or keys != self._keys_sent:
-            payload["figures"] = self.figures(pg, lang, present)
+            payload["figures"] = self.figures(playground, lang, present)
             self._keys_sent = keys
         return payload

@@ -85,10 +85,10 @@ def _browser_asks() -> bool:
 def session_playground() -> Playground:
     """This browser session's Playground (each session trains its own network)."""
     if "playground" not in st.session_state:
-        pg = Playground()
+        playground = Playground()
         # when Streamlit drops a closed session, its memory goes back to the system
-        memory.watch(pg)
-        st.session_state["playground"] = pg
+        memory.watch(playground)
+        st.session_state["playground"] = playground
     return st.session_state["playground"]
 
 
@@ -99,23 +99,23 @@ def _feed() -> Feed:
     return st.session_state["live_feed"]
 
 
-def message(pg: Playground, lang: str | None = None) -> tuple[str, str] | None:
+def message(playground: Playground, lang: str | None = None) -> tuple[str, str] | None:
     """What just happened, or why training stopped: ("error" or "info", its text)."""
-    d = pg.trainer.divergence
+    d = playground.trainer.divergence
     if d is not None:
         quantity = t(f"quantity.{d.quantity}", lang)
         if d.step == 0:
             return "error", t("diverged.start", lang, quantity=quantity)
         return "error", t("diverged", lang, step=f"{d.step:,}", quantity=quantity, alpha=f"{d.alpha:g}")
-    if pg.notice:
-        key, values = pg.notice
+    if playground.notice:
+        key, values = playground.notice
         if "settings" in values:
             values = {"what": ", ".join(t(f"setting.{name}", lang) for name in values["settings"])}
         return "info", t(key, lang, **values)
     return None
 
 
-def messages(pg: Playground, lang: str | None = None) -> None:
+def messages(playground: Playground, lang: str | None = None) -> None:
     """The message (``message``) in a box above the view; in presentation mode
     nothing here (``message_line`` puts it beside the buttons, where it takes no
     room from the view).
@@ -125,47 +125,47 @@ def messages(pg: Playground, lang: str | None = None) -> None:
     charts not reloaded) each time a message comes or goes.
     """
     box = st.container()
-    said = message(pg, lang)
+    said = message(playground, lang)
     if said is None or present.active():
         return
     kind, text = said
     (box.error if kind == "error" else box.info)(text, icon="⚠️" if kind == "error" else "ℹ️")
 
 
-def message_line(pg: Playground, where, lang: str | None = None) -> None:
+def message_line(playground: Playground, where, lang: str | None = None) -> None:
     """In presentation mode, the message in ``where`` (beside the buttons), in small
     type, at most two lines (app.css)."""
-    said = message(pg, lang)
+    said = message(playground, lang)
     if said is None:
         return
     kind, text = said
     where.container(key=f"message-line-{kind}").markdown(text)
 
 
-def hear_screen(pg: Playground) -> None:
+def hear_screen(playground: Playground) -> None:
     """The step on the view's screen, if its latest request says it and is new (a
     request for a batch, or the page being left while playing)."""
     asked = st.session_state.get(LIVE_KEY)
     shown = asked.get("shown") if isinstance(asked, dict) else None
     if isinstance(shown, int) and not isinstance(shown, bool) and _feed().answered.first("shown", asked.get("id")):
-        pg.report_screen(shown)
+        playground.report_screen(shown)
 
 
-def _stream(pg: Playground) -> Stream:
+def _stream(playground: Playground) -> Stream:
     """This session's end of the live stream (stream.py)."""
     stream = st.session_state.get("live_stream")
-    if stream is None or stream.pg is not pg:
+    if stream is None or stream.playground is not playground:
         ctx = get_script_run_ctx(suppress_warning=True)
-        stream = st.session_state["live_stream"] = Stream(pg, _feed(), ctx.session_id if ctx else None)
+        stream = st.session_state["live_stream"] = Stream(playground, _feed(), ctx.session_id if ctx else None)
     return stream
 
 
-def live_panel(pg: Playground, lang: str | None = None) -> None:
+def live_panel(playground: Playground, lang: str | None = None) -> None:
     """The live view. While playing, its batches come over the live stream
     (stream.py), not as script runs: this panel sends the view what a run
     changes (the network, the figures, the language) and wakes the stream."""
     lang = lang or language.current()  # the stream's thread has no session to ask
-    stream = _stream(pg)
+    stream = _stream(playground)
     stream.update(lang, present.active())
     # Only the first run of the panel belongs to a whole-page run (which may have
     # rebuilt the view): it sends the figures; the panel's own reruns (the view
@@ -180,9 +180,9 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
         if isinstance(asked, dict) and "point" in asked:
             # a click on the plane: a point of the chosen class; the whole page is
             # drawn again, so that its count and the Undo button follow
-            if pg.answer_click(asked.get("id"), asked.get("point")):
+            if playground.answer_click(asked.get("id"), asked.get("point")):
                 # the sidebar's data set is now the user's own points
-                st.session_state[SETTING_KEY + "dataset"] = pg.settings.dataset
+                st.session_state[SETTING_KEY + "dataset"] = playground.settings.dataset
                 st.rerun(scope="app")
         elif isinstance(asked, dict) and asked.get("rerun"):
             # playing stopped by itself in a batch (divergence, a link's step): the
@@ -196,29 +196,29 @@ def live_panel(pg: Playground, lang: str | None = None) -> None:
         elif isinstance(asked, dict) and asked.get("batch"):
             # the stream is not there (refused by a proxy, or dropped): the view
             # asks for its next batch with a run of this panel
-            hear_screen(pg)
-            if feed.answered.first("batch", asked.get("id")) and pg.playing:
-                pulled = batch_payload(pg, feed, lang, present.active())
+            hear_screen(playground)
+            if feed.answered.first("batch", asked.get("id")) and playground.playing:
+                pulled = batch_payload(playground, feed, lang, present.active())
                 if pulled is not None:
                     pulled["stream"] = stream.info()
                     pulled["pulled"] = asked.get("id")
                     live_view(pulled, key=LIVE_KEY)
                     return
         elif isinstance(asked, dict) and "shown" in asked:
-            hear_screen(pg)  # the page is being left while playing
+            hear_screen(playground)  # the page is being left while playing
         elif isinstance(asked, dict) and "step" in asked:
             # after Pause, the view asks to stay on the frame it shows; the
             # address then names that frame's step
-            if pg.answer_rewind(asked.get("id"), asked.get("step")):
-                address.follow(pg)
+            if playground.answer_rewind(asked.get("id"), asked.get("step")):
+                address.follow(playground)
         # The network as it is now. While playing, the view takes from this only a
         # new network's start (its frames come over the stream).
-        payload = feed.payload(pg, [pg.frame(lang)], lang, frame_ms=round(1000 * FRAME_SECONDS),
+        payload = feed.payload(playground, [playground.frame(lang)], lang, frame_ms=round(1000 * FRAME_SECONDS),
                                with_figures=with_figures, present=present.active())
         payload["stream"] = stream.info()
-        payload["address"] = {k: v for k, v in address.query(pg).items() if k != "step"}
+        payload["address"] = {k: v for k, v in address.query(playground).items() if k != "step"}
         live_view(payload, key=LIVE_KEY)
-        if pg.playing:
+        if playground.playing:
             stream.wake()
 
     panel()

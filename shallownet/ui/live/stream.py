@@ -61,9 +61,9 @@ class Stream:
     """One session's end of the stream: its Playground and Feed, the language and
     mode its page was last drawn in, and the socket loop that serves it."""
 
-    def __init__(self, pg: Playground, feed: Feed, session_id: str | None = None):
+    def __init__(self, playground: Playground, feed: Feed, session_id: str | None = None):
         self.token = secrets.token_urlsafe(16)
-        self.pg = pg
+        self.playground = playground
         self.feed = feed
         self.session_id = session_id  # the Streamlit session whose page may connect
         self.lang: str | None = None
@@ -106,7 +106,7 @@ class Stream:
     def batch(self) -> bytes | None:
         """The next batch, trained and packed (in a worker thread); None when the
         Playground stopped playing meanwhile (see session.py, ``batch_payload``)."""
-        payload = batch_payload(self.pg, self.feed, self.lang, self.present)
+        payload = batch_payload(self.playground, self.feed, self.lang, self.present)
         if payload is None:
             return None
         payload["stream"] = self.info()
@@ -117,7 +117,7 @@ class Stream:
         if text in self.heard:
             self.heard[text].set()
         elif text.startswith(SHOWN) and text[len(SHOWN):].isdigit():
-            self.pg.report_screen(int(text[len(SHOWN):]))
+            self.playground.report_screen(int(text[len(SHOWN):]))
 
     # -- the socket's side ---------------------------------------------------
     def _attach(self, owner: object) -> asyncio.Event | None:
@@ -156,12 +156,12 @@ def unpack(message: bytes) -> tuple[dict, bytes]:
     return json.loads(message[4:4 + n]), message[4 + n:]
 
 
-def seconds_to_next_batch(pg: Playground, now: float) -> float | None:
-    """How long until ``pg``'s next batch is due: 0 for the first after Play or a
+def seconds_to_next_batch(playground: Playground, now: float) -> float | None:
+    """How long until ``playground``'s next batch is due: 0 for the first after Play or a
     new network, None when it does not play."""
-    if not pg.playing:
+    if not playground.playing:
         return None
-    last = pg.last_batch
+    last = playground.last_batch
     return 0.0 if last is None else max(0.0, last + BATCH_SECONDS - now)
 
 
@@ -176,7 +176,7 @@ async def serve(stream: Stream, send, owner: object) -> None:
     try:
         while stream._serves(owner) and stream.page_connected():
             event.clear()
-            wait = seconds_to_next_batch(stream.pg, time.perf_counter())
+            wait = seconds_to_next_batch(stream.playground, time.perf_counter())
             if wait == 0.0:
                 # a failure ends the connection, and the ASGI server logs it; the
                 # view connects again
