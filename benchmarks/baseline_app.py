@@ -12,19 +12,19 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shallownet.plots.playground import segments_to_lines  # noqa: E402
+from shallownet.plots.playground import quantize, segments_to_lines  # noqa: E402
 from shallownet.ui.live import frames  # noqa: E402
 from shallownet.ui.session import Playground  # noqa: E402
 
 
 # What the app does not need: the live view draws the frames and curves in the
 # browser, and only this comparison fills whole figures in on the server.
-def with_boundary_frame(figure: dict, frame: dict) -> dict:
-    """``figures.boundary_figure`` showing ``frame`` (``figures.boundary_frame``)
-    instead of the state it was built with: trace 0 is the heatmap, trace 1 the line."""
+def with_boundary(figure: dict, P, segments) -> dict:
+    """``figures.boundary_figure`` showing A2 = ``P`` and its line ``segments`` instead
+    of the state it was built with: trace 0 is the heatmap, trace 1 the line."""
     data = [dict(trace) for trace in figure["data"]]
-    lx, ly = segments_to_lines(frame["segments"])
-    data[0]["z"] = frame["z"]
+    lx, ly = segments_to_lines(segments)
+    data[0]["z"] = quantize(P)
     data[1].update(x=lx, y=ly)
     return dict(data=data, layout=figure["layout"])
 
@@ -51,12 +51,12 @@ c2.button("Pause", on_click=playground.pause)
 def panel():
     if playground.playing:
         playground.trainer.step(playground.speed)
-    frame = playground.frame()
+    P, segments = frames.boundary_on(playground.trainer, playground.grid)
     figs = st.session_state.feed.figures(playground)
     series = frames.series(playground.trainer)
     st.metric("Step", f"{playground.trainer.step_count:,}")
     left, right = st.columns([11, 9])
-    left.plotly_chart(with_boundary_frame(figs["boundary"], frame["boundary"]), key="boundary")
+    left.plotly_chart(with_boundary(figs["boundary"], P, segments), key="boundary")
     right.plotly_chart(with_series(figs["cost"], series["cost"]), key="cost")
     right.plotly_chart(with_series(figs["grads"], series["grads"]), key="grads")
 

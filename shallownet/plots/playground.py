@@ -3,9 +3,8 @@
 Each figure is a plain plotly figure dict ({"data": [...], "layout": {...}}) that
 ``st.plotly_chart`` or plotly.js draw as they are. Arrays stay numpy arrays;
 whoever sends a figure encodes them (plotly.py does it for st.plotly_chart, the
-live view packs them as typed arrays). The boundary, which changes while training, has a
-``boundary_frame`` companion that returns only what changes, so that a frame of
-the animation carries a few kilobytes instead of the whole figure.
+live view packs them as typed arrays). While training, the live view draws the
+boundary's heatmap and line itself from the network's parameters (ui/live/).
 
 Nothing here reads session state or knows about Streamlit.
 """
@@ -92,12 +91,6 @@ def boundary_figure(xs, ys, P, segments, X_train, Y_train, X_test, Y_test, *, la
         uirevision="boundary",
     )
     return dict(data=data, layout=layout)
-
-
-def boundary_frame(P, segments) -> dict:
-    """What changes in ``boundary_figure`` from one frame to the next, compactly: the
-    heatmap as 8-bit values and the line as float32 segments (k, 2, 2)."""
-    return {"z": quantize(P), "segments": np.asarray(segments, dtype=np.float32)}
 
 
 def _line(name: str, color: str, step_label: str, dash: str = "solid") -> dict:

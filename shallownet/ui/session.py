@@ -50,7 +50,9 @@ CHUNK_SECONDS = 0.01  # training runs in chunks of about this long between clock
 # the frames of the last SNAPSHOT_SECONDS are kept (each the parameter vector and
 # one Record), well beyond how far ahead of a slow screen the server gets.
 SNAPSHOT_SECONDS = 10
-GRID_SIZE = 100  # the boundary heatmap is GRID_SIZE x GRID_SIZE
+# The boundary's grid: GRID_SIZE x GRID_SIZE points over the data (its extent fixes
+# the axes); the view's heatmap where it draws without WebGL, and the PNG's.
+GRID_SIZE = 100
 # How long a lecture page opened while playing waits for the view's word of the
 # step on its screen (sent as its page is left), before it pauses on the last one
 SCREEN_WORD_SECONDS = 0.3
@@ -421,7 +423,7 @@ class Playground:
 
     def frame(self, lang: str | None = None) -> dict:
         """The network as it is now, as one frame of the live view."""
-        return live_frames.frame(self.trainer, self.grid, lang)
+        return live_frames.frame(self.trainer, lang)
 
 
 def batch_payload(playground: Playground, feed: live_frames.Feed, lang: str | None, present: bool) -> dict | None:

@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 from shallownet.core.settings import FIELDS, Settings
 from shallownet.core.trainer import Trainer
 from shallownet.ui.live import panel as panels
-from shallownet.ui.live.frames import boundary_on
+from shallownet.ui.live.frames import network_vector
 from shallownet.ui.live.stream import STREAM_PATH, unpack
-from shallownet.ui.session import DEFAULT_SPEED, FRAMES_PER_BATCH, GRID_SIZE
+from shallownet.ui.session import DEFAULT_SPEED, FRAMES_PER_BATCH
 from tests.app.apptest import APP, click, live_view, opened, playground_of, run
 
 BUTTONS = ["Step", "×10", "×100", "Play", "Pause", "Reset"]
@@ -27,12 +27,6 @@ def no_nan(text):
 def shown(at):
     """What the live view was sent: its payload (refusing NaN, which JSON cannot carry)."""
     return json.loads(live_view(at).proto.json_args, parse_constant=no_nan)["payload"]
-
-
-def heatmap_bytes(at) -> bytes:
-    """The bytes the live view was sent beside its payload: the frames' heatmaps."""
-    [arg] = [a for a in live_view(at).proto.special_args if a.key == "heatmaps"]
-    return arg.bytes
 
 
 def step_shown(at) -> int:
@@ -165,7 +159,7 @@ def test_play_sends_batches_over_the_stream_and_pause_stops_them(at):
     assert p["stream"] == {"path": STREAM_PATH, "token": stream.token}
     assert stream.playground is playground_of(at)
     # the next batch, as the stream's thread sends it
-    batch, heatmaps = unpack(stream.batch())
+    batch, networks = unpack(stream.batch())
     assert batch["playing"] is True and batch["id"] > p["id"]
     assert len(batch["frames"]) == FRAMES_PER_BATCH
     # each frame has the speed's steps, or fewer on a machine too slow for the
@@ -174,13 +168,11 @@ def test_play_sends_batches_over_the_stream_and_pause_stops_them(at):
     gaps = [b - a for a, b in zip([0] + steps, steps)]
     assert all(0 <= g <= DEFAULT_SPEED for g in gaps) and steps[-1] > 0
     assert steps[-1] == playground_of(at).trainer.step_count
-    # the heatmaps travel as bytes beside the JSON, the last one the network's own
-    last = batch["frames"][-1]["boundary"]["z"]
-    assert len(heatmaps) == last["offset"] + last["length"] == len(batch["frames"]) * GRID_SIZE ** 2
-    playground = playground_of(at)
-    A2 = boundary_on(playground.trainer, playground.grid)[0]
-    z = np.frombuffer(heatmaps[last["offset"]:], dtype=np.uint8).reshape(A2.shape)
-    assert np.abs(z.astype(int) - np.rint(A2 * 255)).max() <= 1  # A2 in float32 for the picture
+    # the networks travel as bytes beside the JSON, the last one the session's own
+    last = batch["frames"][-1]["net"]
+    assert len(networks) == last["offset"] + last["length"] == len(batch["frames"]) * 4 * (4 * 4 + 1)
+    net = np.frombuffer(networks[last["offset"]:], dtype=np.float32)
+    np.testing.assert_array_equal(net, network_vector(playground_of(at).trainer.params))
     click(at, "Pause")
     assert shown(at)["playing"] is False
     stopped = step_shown(at)

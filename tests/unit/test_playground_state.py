@@ -5,9 +5,10 @@ import time
 
 import numpy as np
 
+from shallownet.core.network import Params, forward
 from shallownet.core.settings import Settings
-from shallownet.ui.live.component import encode, split_heatmaps
-from shallownet.ui.live.frames import Feed
+from shallownet.ui.live.component import encode, split_networks
+from shallownet.ui.live.frames import Feed, boundary_on, network_vector
 from shallownet.ui.session import (
     BUDGET_SHARE,
     DEFAULT_SPEED,
@@ -30,9 +31,13 @@ def test_a_batch_is_frames_of_speed_steps_each():
     playground.play()
     frames = playground.advance(budget=60.0)  # time enough on any machine
     assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(FRAMES_PER_BATCH)]
-    z = frames[-1]["boundary"]["z"]
-    assert z.shape == (GRID_SIZE, GRID_SIZE) and z.dtype == np.uint8
-    assert frames[-1]["boundary"]["segments"].shape[1:] == (2, 2)
+    # the network as the view reads it: per hidden unit W1[k, 0], W1[k, 1], b1[k], W2[0, k], then b2
+    W1, b1, W2, b2 = playground.trainer.params
+    net = frames[-1]["net"]
+    assert net.dtype == np.float32 and net.shape == (4 * 4 + 1,)
+    np.testing.assert_array_equal(net[:4], np.float32([W1[0, 0], W1[0, 1], b1[0, 0], W2[0, 0]]))
+    np.testing.assert_array_equal(net[4 * 3:4 * 4], np.float32([W1[3, 0], W1[3, 1], b1[3, 0], W2[0, 3]]))
+    assert net[-1] == np.float32(b2[0, 0])
 
 
 def heavy_playing() -> Playground:
@@ -102,27 +107,27 @@ def test_a_late_batch_fills_the_time_since_the_last_one():
     assert [f["step"] for f in frames] == [DEFAULT_SPEED * (i + 1) for i in range(30)]
 
 
-def test_the_heatmaps_go_beside_the_json_as_bytes():
+def test_the_networks_go_beside_the_json_as_bytes():
     playground = Playground()
     playground.play()
     frames = playground.advance(count=3, budget=60.0)
     payload = Feed().payload(playground, frames, frame_ms=40)
-    rest, blob = split_heatmaps(payload)
-    n = GRID_SIZE * GRID_SIZE
+    assert payload["activation"] == "tanh"
+    rest, blob = split_networks(payload)
+    n = (4 * 4 + 1) * 4  # bytes: n1 = 4 units of 4 float32, and b2
     assert len(blob) == 3 * n
     for i, f in enumerate(rest["frames"]):
-        assert f["boundary"]["z"] == {"offset": i * n, "length": n}
-        np.testing.assert_array_equal(np.frombuffer(blob, np.uint8)[i * n:(i + 1) * n],
-                                      frames[i]["boundary"]["z"].ravel())
+        assert f["net"] == {"offset": i * n, "length": n}
+        np.testing.assert_array_equal(np.frombuffer(blob, np.float32)[i * n // 4:(i + 1) * n // 4], frames[i]["net"])
         assert f["metrics"] == frames[i]["metrics"]
-    assert isinstance(payload["frames"][0]["boundary"]["z"], np.ndarray)  # the caller's payload is left as it was
+    assert isinstance(payload["frames"][0]["net"], np.ndarray)  # the caller's payload is left as it was
     json.dumps(encode(rest))
 
 
 def test_the_boundary_line_is_where_a2_crosses_one_half():
     playground = Playground()
     playground.step(2000)
-    segments = playground.frame()["boundary"]["segments"].reshape(-1, 2).T.astype(float)
+    segments = boundary_on(playground.trainer, playground.grid)[1].reshape(-1, 2).T.astype(float)
     Z2, A2 = playground.trainer.output_on(segments)
     np.testing.assert_allclose(A2, 0.5, atol=0.02)
 
@@ -351,13 +356,43 @@ def test_clicked_points_train_and_move_no_other_point_between_training_and_test(
     np.testing.assert_array_equal(after.X_train[:, -2:], [[0.0, 0.5], [0.0, 0.5]])
 
 
+def vector_params(net):
+    """The parameters of a frame's network vector, as network.py's Params."""
+    n1 = (len(net) - 1) // 4
+    units = net[:-1].reshape(n1, 4)
+    return Params(units[:, :2], units[:, 2:3], units[:, 3:4].T, net[-1:].reshape(1, 1))
+
+
+def shown_like_double(params, points, activation):
+    """The view's float32 forward pass on ``params``' network vector puts every point
+    where Z2 is not tiny on the side double precision does, and colours both sides."""
+    cache = forward(params, points, activation)
+    exact = cache.Z2
+    with np.errstate(over="raise", invalid="raise"):
+        shown = forward(vector_params(network_vector(params)), points.astype(np.float32), activation, np.float32)
+    assert (shown.A2 < 0.25).mean() > 0.2 and (shown.A2 > 0.75).mean() > 0.2  # both sides coloured
+    # tiny: within float32's rounding of the terms Z2 sums at that point
+    clear = np.abs(exact) > 1e-5 * (np.abs(params.W2) @ np.abs(cache.A1) + np.abs(params.b2))
+    assert clear.mean() > 0.95
+    np.testing.assert_array_equal(np.sign(shown.Z2[clear]), np.sign(exact[clear]))
+
+
 def test_the_last_finite_network_is_drawn_after_divergence():
     """Its weights (~1e152 with the linear activation at alpha = 10) are beyond
-    single precision: the picture is computed in double, not left blank."""
+    single precision: the frame carries them scaled, a layer at a time."""
     playground = Playground(Settings(activation="linear", alpha=10.0))
     playground.step(1000)
     assert playground.diverged and np.abs(playground.trainer.params.W1).max() > 1e38
-    boundary = playground.frame("en")["boundary"]
-    z = np.asarray(boundary["z"])
-    assert (z < 64).mean() > 0.2 and (z > 192).mean() > 0.2  # both sides of the plane coloured
-    assert len(boundary["segments"]) > 0  # and the A2 = 0.5 line drawn
+    assert np.isfinite(playground.frame("en")["net"]).all()
+    shown_like_double(playground.trainer.params, playground.grid.points, "linear")
+
+
+def test_weights_beyond_single_precision_keep_their_picture_for_every_activation():
+    for activation in ("tanh", "sigmoid", "relu", "leaky_relu"):
+        playground = Playground(Settings(activation=activation))
+        playground.step(3000)
+        W1, b1, W2, b2 = playground.trainer.params
+        huge = Params(W1 * 1e40, b1 * 1e40, W2 * 1e60, b2 * 1e60)
+        shown_like_double(huge, playground.grid.points, activation)
+
+

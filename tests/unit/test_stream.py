@@ -7,22 +7,25 @@ import contextlib
 import gc
 import threading
 
+import numpy as np
+
 from shallownet.ui.live import stream as live_stream
 from shallownet.ui.live.frames import Feed
 from shallownet.ui.live.stream import Stream, pack, seconds_to_next_batch, serve, unpack
-from shallownet.ui.session import BATCH_SECONDS, FRAMES_PER_BATCH, GRID_SIZE, Playground
+from shallownet.ui.session import BATCH_SECONDS, FRAMES_PER_BATCH, Playground
 
 
-def test_a_message_is_the_payload_and_its_heatmaps():
+def test_a_message_is_the_payload_and_its_networks():
     playground = Playground()
     playground.play()
     frames = playground.advance(count=2, budget=60.0)
     payload = Feed().payload(playground, frames, "en", frame_ms=40)
-    got, heatmaps = unpack(pack(payload))
+    got, networks = unpack(pack(payload))
     assert got["id"] == payload["id"] and got["playing"] is True
     assert [f["step"] for f in got["frames"]] == [f["step"] for f in frames]
-    assert len(heatmaps) == 2 * GRID_SIZE * GRID_SIZE
-    assert got["frames"][1]["boundary"]["z"] == {"offset": GRID_SIZE * GRID_SIZE, "length": GRID_SIZE * GRID_SIZE}
+    n = 4 * (4 * playground.settings.n1 + 1)
+    assert got["frames"][1]["net"] == {"offset": n, "length": n} and len(networks) == 2 * n
+    assert (np.frombuffer(networks[n:], np.float32) == frames[1]["net"]).all()
 
 
 def test_a_batch_is_due_at_once_after_play_and_a_new_network_then_every_batch_seconds():

@@ -4,8 +4,8 @@ and animates a batch of frames in the browser.
 Why a component: redrawing ``st.plotly_chart`` figures re-sends whole figures for
 every frame, a few frames a second at best. Here the server trains a batch of
 frames at once and sends it in one message (while playing over the live stream,
-ui/live/stream.py; at rest as this component's argument): per frame only the 8-bit
-heatmap, the boundary line and the numbers; the curves once per batch, each frame
+ui/live/stream.py; at rest as this component's argument): per frame only the
+network's parameters and the numbers; the curves once per batch, each frame
 saying how much of them to show. The browser plays the frames at an even pace
 while the server computes the next batch: plotly.js draws the charts' axes, points
 and legends, and canvases draw what moves (frontend/ says why). The controls stay
@@ -71,26 +71,26 @@ def encode(obj):
     return obj
 
 
-def split_heatmaps(payload: dict) -> tuple[dict, bytes]:
-    """``payload`` with each frame's 8-bit heatmap taken out into one block of bytes,
-    and that block: a frame's ``boundary.z`` becomes ``{"offset", "length"}`` in it.
+def split_networks(payload: dict) -> tuple[dict, bytes]:
+    """``payload`` with each frame's parameters (frames.network_vector, float32) taken
+    out into one block of bytes, and that block: a frame's ``net`` becomes
+    ``{"offset", "length"}`` in it (bytes).
 
     Why: a component's argument that is bytes goes to the browser as it is (a
-    protobuf field), while everything in ``payload`` is JSON: heatmaps as base64
-    text would hold the server's one interpreter lock while they are encoded,
-    and the browser's main thread while it parses them back.
+    protobuf field), while everything in ``payload`` is JSON: numbers as base64
+    text cost the server's one interpreter lock to encode, and the browser's main
+    thread to parse back.
     """
     chunks, offset, frames = [], 0, []
     for f in payload.get("frames", []):
-        z = f["boundary"]["z"]
-        data = np.ascontiguousarray(z, dtype=np.uint8).tobytes()
+        data = np.ascontiguousarray(f["net"], dtype=np.float32).tobytes()
         chunks.append(data)
-        frames.append({**f, "boundary": {**f["boundary"], "z": {"offset": offset, "length": len(data)}}})
+        frames.append({**f, "net": {"offset": offset, "length": len(data)}})
         offset += len(data)
     return {**payload, "frames": frames}, b"".join(chunks)
 
 
 def live_view(payload: dict, *, key: str = "live") -> None:
     """Draw ``payload`` (see frames.py, ``Feed.payload``)."""
-    payload, heatmaps = split_heatmaps(payload)
-    _live_view(payload=encode(payload), heatmaps=heatmaps, key=key, default=None)
+    payload, networks = split_networks(payload)
+    _live_view(payload=encode(payload), networks=networks, key=key, default=None)

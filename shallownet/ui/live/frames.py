@@ -1,12 +1,14 @@
 """What the live view is sent: a frame per drawing, and the message that carries a
 batch of them.
 
-A frame is the network after some step as the view draws it: its numbers, already
-formatted, and its decision boundary, A2 on the grid as 8-bit values and the
-A2 = 0.5 line as segments. A payload carries a batch of frames, the curves' data
-up to the last of them (each frame says how much of it to show), and the figures,
-the parts that do not move, when the view does not have them yet. ``live.py``
-sends it; ``frontend/`` draws it.
+A frame is the network after some step: its numbers, already formatted, and its
+parameters W1, b1, W2, b2 (``network_vector``: n1 * 4 + 1 numbers). The view
+evaluates A2 over the plane and traces A2 = 0.5 itself (frontend/boundary.js), at
+the resolution of its own canvas: the server's work per frame is the numbers. A
+payload carries a batch of frames, the curves' data up to the last of them (each
+frame says how much of it to show), and the figures, the parts that do not move,
+when the view does not have them yet. stream.py and component.py send it;
+``frontend/`` draws it.
 """
 
 from __future__ import annotations
@@ -79,14 +81,38 @@ def boundary_on(trainer: Trainer, grid):
     return A2.reshape(shape), level_segments(grid.xs, grid.ys, Z2.reshape(shape), 0.0)
 
 
+# The view's forward pass reads the parameters unit by unit: (W1[k, 0], W1[k, 1],
+# b1[k], W2[0, k]) for k = 0 .. n1 - 1, then b2, in float32.
+# A layer whose weights pass LAYER_LIMIT (a network about to diverge reaches 1e150)
+# is scaled down to it: Z2 keeps its sign wherever it is not tiny, exactly so for
+# ReLU and linear units, and A2 its value, 0 or 1 at such weights; float32 then
+# holds Z2 (n1 * LAYER_LIMIT^2 * |x| < 3e38).
+LAYER_LIMIT = 1e15
+
+
+def network_vector(params) -> np.ndarray:
+    """The parameters as the view reads them (float32, unit by unit, then b2)."""
+    W1, b1, W2, b2 = (np.nan_to_num(np.asarray(a, dtype=float), nan=0.0) for a in params)
+    hidden = np.column_stack([W1, b1.reshape(-1, 1)])
+    output = np.append(W2.ravel(), b2.ravel())
+    with np.errstate(over="ignore", invalid="ignore"):
+        for layer in (hidden, output):
+            largest = np.abs(layer).max()
+            if largest > LAYER_LIMIT:
+                # an infinite weight becomes the largest, the others go towards 0
+                layer[...] = np.clip(layer / largest, -1, 1) * LAYER_LIMIT if np.isfinite(largest) \
+                    else np.sign(layer) * np.isinf(layer) * LAYER_LIMIT
+    units = np.column_stack([hidden, output[:-1]]).ravel()
+    return np.append(units, output[-1]).astype(np.float32)
+
+
 def has_test(trainer: Trainer) -> bool:
     return trainer.data.X_test.shape[1] > 0
 
 
-def frame(trainer: Trainer, grid, lang: str | None = None) -> dict:
-    """The trainer's current state as one frame: the numbers and the boundary."""
+def frame(trainer: Trainer, lang: str | None = None) -> dict:
+    """The trainer's current state as one frame: the numbers and the network."""
     r = trainer.latest
-    P, segments = boundary_on(trainer, grid)
     cost_head = {0: [r.step, r.cost_train]}
     if has_test(trainer):
         cost_head[1] = [r.step, r.cost_test]
@@ -94,7 +120,7 @@ def frame(trainer: Trainer, grid, lang: str | None = None) -> dict:
     return {
         "step": r.step,
         "metrics": format_metrics(r, lang),
-        "boundary": figures.boundary_frame(P, segments),
+        "net": network_vector(trainer.params),
         # the newest point of each curve, which the batch's series may not hold
         "head": {"cost": cost_head, "grads": {i: [r.step, v] for i, v in enumerate(norms)}},
     }
@@ -212,6 +238,7 @@ class Feed:
             # the class a click on the plane adds (None: clicks add nothing)
             "click_class": playground.click_class,
             "present": present,  # presentation mode: larger numbers
+            "activation": playground.trainer.settings.activation,  # g1 of the frames' networks
             "frame_ms": frame_ms,
             "metric_labels": [[k, t(f"metric.{k}", lang)] for k in METRICS],
             "texts": {k: t(f"live.{k}", lang) for k in ("no_plotly", "draw_error", "no_stream")},

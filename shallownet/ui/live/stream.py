@@ -18,7 +18,7 @@ with Streamlit: the buttons, the sliders, Pause and its rewind, the clicks on
 the plane; a payload at rest still comes as the component's argument.
 
 A message is binary: the payload's JSON length (4 bytes, little-endian), the
-JSON, then the heatmaps' bytes (component.py, split_heatmaps).
+JSON, then the frames' parameters as bytes (component.py, split_networks).
 
 The stream is an upgrade, not a dependency: where its socket cannot open (a
 proxy that forwards only Streamlit's own socket) or drops, the view asks for its
@@ -143,15 +143,15 @@ def pack(payload: dict) -> bytes:
     """``payload`` as one binary message (see the module's docstring)."""
     # imported here: live.py declares the component, which must happen in a
     # script run, not when `streamlit run` imports app.py to find its ASGI app
-    from shallownet.ui.live.component import encode, split_heatmaps
+    from shallownet.ui.live.component import encode, split_networks
 
-    rest, heatmaps = split_heatmaps(payload)
+    rest, networks = split_networks(payload)
     text = json.dumps(encode(rest), separators=(",", ":"), allow_nan=False).encode()
-    return struct.pack("<I", len(text)) + text + heatmaps
+    return struct.pack("<I", len(text)) + text + networks
 
 
 def unpack(message: bytes) -> tuple[dict, bytes]:
-    """The payload and the heatmaps' bytes of a message (for tests and benchmarks)."""
+    """The payload and the parameters' bytes of a message (for tests and benchmarks)."""
     (n,) = struct.unpack_from("<I", message)
     return json.loads(message[4:4 + n]), message[4 + n:]
 

@@ -1,11 +1,15 @@
 // The boundary chart: plotly draws what stays (axes, points, legend, titles);
-// what moves is painted on canvases of our own: under plotly's transparent plot
-// the heatmap (a canvas of the grid's size, that the browser's compositor scales
-// to the plot area), over it the A2 = 0.5 line.
+// what moves is painted on canvases of our own under plotly's transparent plot,
+// from the frame's network: with WebGL (gl.js) the heatmap and the A2 = 0.5 line
+// in one canvas at the screen's resolution; without it (network.js) the heatmap
+// on the grid of the figure (a canvas of the grid's size, that the browser's
+// compositor scales to the plot area) and the line traced over it.
 import { byId, CONFIG, decode, presenting, state } from "./state.js";
 import { fitCanvas, followLayout, place, plotArea, sameArea } from "./layout.js";
 import { setValue } from "./protocol.js";
 import { tell } from "./first.js";
+import { glRenderer } from "./gl.js";
+import { outputOnGrid, sigmoid, zeroSegments } from "./network.js";
 
 const TRANSPARENT = "rgba(0,0,0,0)";
 
@@ -37,21 +41,48 @@ export function setupBoundary(fig) {
     if (trace.type === "heatmap") h = trace;
     else if (trace.mode === "lines") l = trace;
   });
-  const xs = decode(h.x), ys = decode(h.y);
-  const nx = xs.length, ny = ys.length;
-  const canvas = byId("boundary-canvas");
-  canvas.width = nx;
-  canvas.height = ny;
+  const xs = Float64Array.from(decode(h.x)), ys = Float64Array.from(decode(h.y));
+  const nx = xs.length, ny = ys.length, lut = colorLut(h.colorscale);
   byId("boundary-preview").textContent = "";
-  const pixels = canvas.getContext("2d").createImageData(nx, ny);
-  state.boundary = {
+  const b = state.boundary || {};
+  state.boundary = b;
+  Object.assign(b, {
     // a pixel is one 32-bit word (its four bytes, RGBA): a colour is written at once
-    lut: new Uint32Array(colorLut(h.colorscale).buffer),
-    pixels: pixels, words: new Uint32Array(pixels.data.buffer),
-    x0: xs[0], x1: xs[nx - 1], y0: ys[0], y1: ys[ny - 1], nx: nx, ny: ny,
-    ctx: canvas.getContext("2d"), lineColor: l.line.color, lineWidth: l.line.width,
-    area: null, frame: null,
-  };
+    lut: new Uint32Array(lut.buffer),
+    xs: xs, ys: ys, x0: xs[0], x1: xs[nx - 1], y0: ys[0], y1: ys[ny - 1], nx: nx, ny: ny,
+    lineColor: l.line.color, lineWidth: l.line.width, area: null, frame: null,
+  });
+  // a canvas holds one kind of context for good: WebGL's is made once, and a lost
+  // one gives its place to a new canvas drawn without it
+  if (b.gl === undefined && !window.__noWebGL) {
+    b.gl = glRenderer(byId("boundary-canvas"), lut, { color: b.lineColor, width: b.lineWidth });
+    if (b.gl) byId("boundary-lines").style.display = "none";
+  }
+  if (b.gl && b.gl.lost()) withoutWebGL();
+  if (!b.gl) setupGrid();
+}
+
+// The view from now on without WebGL: a 2d canvas of the grid's size.
+function withoutWebGL() {
+  const b = state.boundary, old = byId("boundary-canvas");
+  if (old.getContext("2d") === null) {
+    const canvas = old.cloneNode(false);
+    old.replaceWith(canvas);
+  }
+  b.gl = null;
+  byId("boundary-lines").style.display = "";
+  setupGrid();
+  if (b.area) placeBoundary(b.area);
+}
+
+function setupGrid() {
+  const b = state.boundary, canvas = byId("boundary-canvas");
+  canvas.width = b.nx;
+  canvas.height = b.ny;
+  b.ctx = canvas.getContext("2d");
+  b.pixels = b.ctx.createImageData(b.nx, b.ny);
+  b.words = new Uint32Array(b.pixels.data.buffer);
+  b.Z2 = new Float64Array(b.nx * b.ny);
 }
 
 // plotly draws the chart without the heatmap and the line (our canvases do).
@@ -128,13 +159,21 @@ function placeBoundaryCanvas() {
   if (b.frame) paintBoundary(b.frame);
 }
 
-// The layer over ``area``: the grid's values sit at cell centres, which span
-// the axes exactly, so the scaled canvas reaches half a cell past the area on
-// each side (the layer clips it); the line's canvas covers the area.
+// The layer over ``area``. With WebGL the canvas covers the area, a pixel of it
+// for each of the screen's. Without, the grid's values sit at cell centres, which
+// span the axes exactly, so the scaled canvas reaches half a cell past the area
+// on each side (the layer clips it); the line's canvas covers the area.
 export function placeBoundary(area) {
   const b = state.boundary, canvas = byId("boundary-canvas");
   b.area = area;
   place(byId("boundary-layer"), area, 0);
+  if (b.gl) {
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(area.width * dpr));
+    canvas.height = Math.max(1, Math.round(area.height * dpr));
+    Object.assign(canvas.style, { left: "0px", top: "0px", width: area.width + "px", height: area.height + "px" });
+    return;
+  }
   const cw = area.width / (b.nx - 1), ch = area.height / (b.ny - 1);
   canvas.style.left = -cw / 2 + "px";
   canvas.style.top = -ch / 2 + "px";
@@ -142,21 +181,37 @@ export function placeBoundary(area) {
   canvas.style.height = area.height + ch + "px";
 }
 
-// A frame's boundary: its heatmap (a byte per cell, through the colour table)
-// and its line.
-export function paintBoundary(patch) {
+// A frame's boundary, from its network ``net`` (Float32Array, network.js).
+export function paintBoundary(net) {
   const b = state.boundary;
-  if (!b || !b.area) return;
-  b.frame = patch;
-  const W = b.area.width, H = b.area.height, nx = b.nx, ny = b.ny;
-  const z = decode(patch.z), words = b.words, lut = b.lut;
+  if (!b || !b.area || !net) return;
+  b.frame = net;
+  if (b.gl && b.gl.lost()) withoutWebGL();
+  if (b.gl) b.gl.draw(net, state.activation, [b.x0, b.y0, b.x1, b.y1]);
+  else paintOnGrid(net);
+  const canvas = byId("boundary-canvas");
+  if (!canvas.hasAttribute("data-painted")) {
+    performance.mark("painted");
+    canvas.setAttribute("data-painted", b.gl ? "webgl" : "grid");
+    state.painted = true;
+    tell();
+  }
+}
+
+// Without WebGL: A2 on the grid through the colour table (the level quantised to
+// 0..255 as the server's pictures are), and the A2 = 0.5 line traced on Z2 = 0.
+function paintOnGrid(net) {
+  const b = state.boundary, W = b.area.width, H = b.area.height, nx = b.nx, ny = b.ny;
+  const Z2 = outputOnGrid(net, state.activation, b.xs, b.ys, b.Z2), words = b.words, lut = b.lut;
   for (let j = 0; j < ny; j++) {
-    const row = (ny - 1 - j) * nx;  // z's first row is the lowest y: the image's last
-    for (let i = 0; i < nx; i++) words[row + i] = lut[z[j * nx + i]];
+    const row = (ny - 1 - j) * nx;  // the grid's first row is the lowest y: the image's last
+    for (let i = 0; i < nx; i++) {
+      const a2 = sigmoid(Z2[j * nx + i]);
+      words[row + i] = lut[a2 === a2 ? Math.round(a2 * 255) : 128];
+    }
   }
   b.ctx.putImageData(b.pixels, 0, 0);
-  // the A2 = 0.5 line: segments x0, y0, x1, y1, one after the other
-  const seg = decode(patch.segments);
+  const seg = zeroSegments(b.xs, b.ys, Z2);
   const sx = W / (b.x1 - b.x0), sy = H / (b.y1 - b.y0);
   const ctx = fitCanvas(byId("boundary-lines"), W, H);
   ctx.clearRect(0, 0, W, H);
@@ -170,13 +225,6 @@ export function paintBoundary(patch) {
   ctx.lineJoin = "round";
   ctx.lineCap = "round";
   ctx.stroke();
-  const canvas = byId("boundary-canvas");
-  if (!canvas.hasAttribute("data-painted")) {
-    performance.mark("painted");
-    canvas.setAttribute("data-painted", "1");
-    state.painted = true;
-    tell();
-  }
 }
 
 // A click on the boundary's plot area, when the page has chosen a class for new

@@ -21,7 +21,8 @@ export function preview(p) {
   const area = guessBoundaryArea(p.figures.boundary);
   if (!area) return;
   placeBoundary(area);
-  paintBoundary(f.boundary);
+  if (p.activation) state.activation = p.activation;
+  paintBoundary(f.net);
   paintPoints(p.figures.boundary);
   reportHeight();
 }

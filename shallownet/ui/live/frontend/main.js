@@ -1,7 +1,8 @@
 // The live view's browser side: receives batches of frames from the Streamlit
 // script and plays them at an even pace. It knows the layout of the payload
-// (ui/live/frames.py) but no maths: every number arrives computed and every
-// text arrives translated.
+// (ui/live/frames.py): every number shown arrives computed and every text
+// arrives translated; the picture of the boundary it computes from the frame's
+// network (network.js, gl.js), where and as sharp as it draws it.
 //
 // Speed: plotly.js redraws a whole chart on every change, too slow for every
 // frame. So plotly draws each chart only when the network, the language or an

@@ -32,7 +32,8 @@ export function onRender(args, fromStream) {
     return;
   }
   if (p.stream) connect(p.stream);
-  attachHeatmaps(p, args.heatmaps);
+  attachNetworks(p, args.networks);
+  if (p.activation) state.activation = p.activation;
   state.lastId = p.id;
   state.texts = p.texts;
   if (p.address) state.address = p.address;
@@ -172,15 +173,18 @@ function decodeSeries(series) {
   return out;
 }
 
-// Each frame's heatmap is a slice of the bytes that come beside the payload
-// (ui/live/component.py, split_heatmaps).
-function attachHeatmaps(p, blob) {
-  if (p.heatmapsAttached) return;
-  p.heatmapsAttached = true;
+// Each frame's network is a slice of the bytes that come beside the payload
+// (ui/live/component.py, split_networks), float32: copied out, as a slice need
+// not start on a multiple of 4 bytes.
+function attachNetworks(p, blob) {
+  if (p.networksAttached) return;
+  p.networksAttached = true;
   const bytes = blob instanceof Uint8Array ? blob : new Uint8Array(blob || 0);
   p.frames.forEach((f) => {
-    const z = f.boundary.z;
-    if (z && typeof z.offset === "number") f.boundary.z = bytes.subarray(z.offset, z.offset + z.length);
+    const at = f.net;
+    if (at && typeof at.offset === "number") {
+      f.net = new Float32Array(bytes.slice(at.offset, at.offset + at.length).buffer);
+    }
   });
 }
 
@@ -203,7 +207,7 @@ function show(item, live) {
     drawBoundaryChart(state.figures.boundary);
     state.keys.boundary = item.keys.boundary;
   }
-  paintBoundary(f.boundary);
+  paintBoundary(f.net);
   CURVES.forEach((name) => { drawCurve(name, item, live); });
   // the whole view is drawn (the first picture may have come before plotly.js)
   if (!state.drawn) {

@@ -26,7 +26,8 @@ export const state = {
   awaiting: null,   // the id of our request to go back to the frame on screen, until answered
   chartHeight: null,
   lastHeight: 0,
-  boundary: null,   // the boundary's layer: colours, pixels, grid extent, its area, frame on screen
+  boundary: null,   // the boundary's layer: colours, its renderer, grid extent, its area, frame on screen
+  activation: "tanh", // g1 of the network the frames belong to
   curves: {},       // chart name -> its curve layer (see newCurve)
   laidOut: false,   // plotly laid out a chart's axes anew in this frame
   waiting: null,    // the newest message that came before plotly.js was loaded {args, fromStream}

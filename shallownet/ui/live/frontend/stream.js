@@ -48,10 +48,10 @@ export function connect(info) {
     report(true);
   };
   socket.onmessage = (event) => {
-    // the payload's JSON length (4 bytes, little-endian), the JSON, the heatmaps
+    // the payload's JSON length (4 bytes, little-endian), the JSON, the networks
     const n = new DataView(event.data).getUint32(0, true);
     const payload = JSON.parse(new TextDecoder().decode(new Uint8Array(event.data, 4, n)));
-    onRender({ payload: payload, heatmaps: new Uint8Array(event.data, 4 + n) }, true);
+    onRender({ payload: payload, networks: new Uint8Array(event.data, 4 + n) }, true);
   };
   socket.onclose = () => {
     if (state.socket !== socket) return;
