@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import threading
 import time
+import weakref
 
 import numpy as np
 
@@ -38,7 +39,9 @@ MAX_FRAMES_PER_BATCH = 2 * FRAMES_PER_BATCH
 # A batch computes for at most this share of the time it fills, so that Pause and
 # the controls always answer; each frame gets its share, and with a big network
 # at a high speed a frame then has fewer steps than asked: the picture stays
-# smooth.
+# smooth. The share is the process's: sessions playing at once divide it (one
+# interpreter trains them all), so that each still gets its batch every
+# BATCH_SECONDS, its frames with fewer steps.
 BUDGET_SHARE = 0.6
 # The first batch after Play is what the click waits for, so it computes for at
 # most this long (its frames may carry fewer steps than asked: with a big network
@@ -60,6 +63,16 @@ SCREEN_WORD_SECONDS = 0.3
 # server's CPU, so that a link asking for a million steps on a big network
 # holds a core for seconds, not minutes; Play goes on from where it stopped.
 GOAL_CPU_SECONDS = 5.0
+
+# The sessions of this process that asked for a batch (the budget's sharers)
+_batch_takers: weakref.WeakSet = weakref.WeakSet()
+
+
+def sessions_playing(now: float) -> int:
+    """How many sessions of this process play now: those that asked for a batch in
+    the last two BATCH_SECONDS and still play."""
+    return sum(1 for p in list(_batch_takers)
+               if p.playing and p.last_batch is not None and now - p.last_batch < 2 * BATCH_SECONDS)
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
 DEFAULT_SPEED = 100
 
@@ -369,6 +382,7 @@ class Playground:
         many as fill the time since the last batch was asked for, at least
         FRAMES_PER_BATCH (the first after Play too), at most MAX_FRAMES_PER_BATCH."""
         last, self._last_batch = self._last_batch, now
+        _batch_takers.add(self)
         if last is None:
             return FRAMES_PER_BATCH
         return max(FRAMES_PER_BATCH, min(MAX_FRAMES_PER_BATCH, round((now - last) / FRAME_SECONDS)))
@@ -382,7 +396,7 @@ class Playground:
         frames = []
         started = time.perf_counter()
         if budget is None:
-            budget = BUDGET_SHARE * count * FRAME_SECONDS
+            budget = BUDGET_SHARE * count * FRAME_SECONDS / max(1, sessions_playing(started))
             if self._first_batch:
                 budget = min(budget, FIRST_BATCH_BUDGET)
         self._first_batch = False

@@ -7,6 +7,7 @@ import numpy as np
 
 from shallownet.core.network import Params, forward
 from shallownet.core.settings import Settings
+from shallownet.ui import session
 from shallownet.ui.live.component import encode, split_networks
 from shallownet.ui.live.frames import Feed, boundary_on, network_vector
 from shallownet.ui.session import (
@@ -68,6 +69,23 @@ def test_a_batch_stops_computing_at_its_budget():
     assert playground.trainer.step_count - before < FRAMES_PER_BATCH * 1000
     assert len(frames) == FRAMES_PER_BATCH and frames[-1]["step"] == playground.trainer.step_count
     assert took < BUDGET_SHARE * FRAMES_PER_BATCH * FRAME_SECONDS + 1.0
+
+
+def test_sessions_playing_at_once_share_the_budget():
+    """Four heavy sessions playing: each batch trains for a quarter of one session's
+    budget (the interpreter trains them all), and still has all its frames."""
+    sessions = [heavy_playing() for _ in range(4)]
+    now = time.perf_counter()
+    for s in sessions:
+        s.batch_frames(now)
+        s.advance(count=1)  # past the first batch after Play
+    assert session.sessions_playing(time.perf_counter()) == 4
+    frames, took = timed_advance(sessions[0])
+    assert len(frames) == FRAMES_PER_BATCH
+    assert took < BUDGET_SHARE * FRAMES_PER_BATCH * FRAME_SECONDS / 4 + 0.1
+    for s in sessions[1:]:
+        s.pause()
+    assert session.sessions_playing(time.perf_counter()) == 1  # a paused session shares nothing
 
 
 def test_the_first_batch_after_play_comes_quickly():

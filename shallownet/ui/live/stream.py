@@ -11,7 +11,7 @@ How: ``streamlit run app.py`` finds the ``st.App`` in app.py and serves this
 socket at STREAM_PATH beside the app. Each session's script run registers its
 Playground here under a random token (``Stream``), which the view gets in its
 payload and connects with. While the Playground plays, the socket's loop trains
-a batch in a worker thread (``session.batch_payload``, the time-budgeted loop)
+a batch in the batch thread (``session.batch_payload``, the time-budgeted loop)
 every BATCH_SECONDS and sends it; a script run that starts playing or
 starts a new network wakes the loop for a batch at once. Everything else stays
 with Streamlit: the buttons, the sliders, Pause and its rewind, the clicks on
@@ -33,6 +33,7 @@ view may send is a few short words (MAX_MESSAGE_BYTES).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import json
 import secrets
@@ -52,6 +53,11 @@ SHOWN = "shown:"  # the view tells the step on its screen: "shown:<step>"
 MAX_MESSAGE_BYTES = 64
 # close codes (RFC 6455): a token that opens nothing, a message too big
 POLICY_VIOLATION, MESSAGE_TOO_BIG = 1008, 1009
+
+# One thread trains the batches of every session, each in its turn as it falls due:
+# the interpreter runs one at a time anyway, and one at a time each is done
+# sooner, and Streamlit's threads (Pause, the controls) share the cores with one.
+_batch_worker = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="shallownet-batches")
 
 # token -> its session's Stream; an entry goes when its session's state does
 _streams: weakref.WeakValueDictionary[str, Stream] = weakref.WeakValueDictionary()
@@ -180,7 +186,7 @@ async def serve(stream: Stream, send, owner: object) -> None:
             if wait == 0.0:
                 # a failure ends the connection, and the ASGI server logs it; the
                 # view connects again
-                message = await asyncio.to_thread(stream.batch)
+                message = await asyncio.get_running_loop().run_in_executor(_batch_worker, stream.batch)
                 if message is not None:
                     await send(message)
                 continue
