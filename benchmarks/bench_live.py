@@ -41,6 +41,7 @@ session <= 30 MB.
     python benchmarks/bench_live.py                  # 3 rounds of 6 s, 5 sessions for memory
     python benchmarks/bench_live.py --throttle 4     # the same on a client 4x slower
     python benchmarks/bench_live.py --rounds 1 --sessions 2 --no-baseline   # a quick run
+    python benchmarks/bench_live.py --throttle 4 --address "/?n1=64&m=5000"   # a big network
     python benchmarks/bench_live.py --first-only 8   # the first boundary alone, 8 fresh pages of each
     python benchmarks/bench_live.py --first-only 8 --app /tmp/old/app.py   # another checkout's
 """
@@ -246,7 +247,7 @@ def busy_ms(target) -> float:
     return statistics.median(target.evaluate(BUSY_LOOP, BUSY_N) for _ in range(3))
 
 
-def measure_app(p, rounds, play_seconds, sessions, rate):
+def measure_app(p, rounds, play_seconds, sessions, rate, address=""):
     results = {}
     with running_app() as (url, proc):
         port = int(url.rsplit(":", 1)[1])
@@ -257,7 +258,7 @@ def measure_app(p, rounds, play_seconds, sessions, rate):
         plain = busy_ms(warm_frame), busy_ms(warm)
         warm.close()
         ws_bytes = [0]
-        page, frame, _ = open_page(browser, url, rate, ws_bytes)
+        page, frame, _ = open_page(browser, url + address, rate, ws_bytes)
         slow = busy_ms(frame), busy_ms(page)
         print(f"Throttling check: a fixed JavaScript busy loop took {plain[0]:.0f} ms in an unthrottled page's "
               f"live view, {slow[0]:.0f} ms in the measured one's: {slow[0] / plain[0]:.1f}x in the live view's "
@@ -384,6 +385,9 @@ def main() -> int:
                         help="fresh pages of the app and of the bare app for the first boundary (default 8)")
     parser.add_argument("--first-only", type=int, metavar="LOADS",
                         help="measure only the first boundary, on LOADS fresh pages, against the bare app")
+    parser.add_argument("--address", default="", metavar="PATH",
+                        help="the played page's path and query, its settings (e.g. '/?n1=64&m=5000'); "
+                             "default: the Playground at the default settings")
     parser.add_argument("--app", default="app.py",
                         help="with --first-only: the app to open (e.g. another checkout's app.py, to compare)")
     args = parser.parse_args()
@@ -401,7 +405,7 @@ def main() -> int:
         print(f"Chromium {version} (headless)", flush=True)
         if args.first_only:
             return first_only(p, args.first_only, rate, args.app)
-        r = measure_app(p, args.rounds, args.play_seconds, args.sessions, rate)
+        r = measure_app(p, args.rounds, args.play_seconds, args.sessions, rate, args.address)
         app_first, bare = first_pairs(p, args.first_loads, rate)
         base = None if args.no_baseline else measure_baseline(p, args.play_seconds, rate)
 
@@ -413,7 +417,8 @@ def main() -> int:
     faded = [o for o in opacity if o < 1]
     moved_on = max(r["moved_on"])
 
-    print(f"Playground at the default settings, throttle {rate:g}x, {args.rounds} rounds of "
+    where = f"at {args.address}" if args.address else "at the default settings"
+    print(f"Playground {where}, throttle {rate:g}x, {args.rounds} rounds of "
           f"{args.play_seconds:g} s of Play, medians:")
     ok = True
     fps_goal = fps_target(rate)
