@@ -61,19 +61,34 @@ open and idle costs < 1% of a core.
     python benchmarks/bench_load.py --runs --browser-nice 10       # the server first; its runs counted
     python benchmarks/bench_load.py --sessions 1 --wire-sessions 7 # 8 visitors, 7 browsers elsewhere
 
+``--replicas N`` (N > 1): the app is N processes behind a real nginx with sticky
+sessions (deploy/nginx-replicas.conf, started by live_app.replicas_behind_nginx),
+as deploy/serve_replicas.py runs it, instead of one server. The pages are spread
+over the replicas in turn (each starts with a sticky cookie chosen to reach its
+replica, where nginx would set a random one), and so are the warm-up and the last
+extra session (one on each replica: each drops its own closed sessions). "The
+server" is then the server side: every figure of CPU and memory is the sum over
+the replicas and nginx (the CPU table also shows each).
+
+    python benchmarks/bench_load.py --replicas 2 --sessions 4 --play-seconds 5
+
 Eight headless pages that draw take most of this machine's two cores, which a
 real deployment's server does not share with its visitors' browsers.
 ``--wire-sessions K`` adds K sessions that send the server what a page sends
 (the first run, Play, Pause) over Streamlit's websocket, and follow the stream
 and draw nothing (wire_client.py): the load of K visitors whose browsers run
 elsewhere. For them the table gives the frames and steps the server sent, and
-Pause as the time until the server's answer (the first batch at rest).
+Pause as the time until the server's answer (the first batch at rest). With
+replicas, they go straight to the replicas, in turn, not through nginx
+(wire_client sends no sticky cookie, without which nginx would send each of its
+two sockets to a replica at random).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import os
 import statistics
 import sys
@@ -83,7 +98,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_live import analyse, cpu_model, cpu_seconds, open_page, step_number  # noqa: E402
-from live_app import LIVE_FRAME, WATCH_STEP, launch, rss_bytes, running_app  # noqa: E402
+from live_app import (  # noqa: E402
+    LIVE_FRAME,
+    STICKY_COOKIE,
+    WATCH_STEP,
+    launch,
+    replicas_behind_nginx,
+    rss_bytes,
+    running_app,
+)
 from playwright.sync_api import sync_playwright  # noqa: E402
 from wire_client import Wire  # noqa: E402
 
@@ -212,10 +235,10 @@ def _kind(pid: int) -> str:
     return "Playwright driver" if Path(argv[0]).name == "node" else Path(argv[0]).name
 
 
-def client_cpu(root: int, exclude: int) -> dict[int, tuple[str, float]]:
+def client_cpu(root: int, exclude: list[int]) -> dict[int, tuple[str, float]]:
     """CPU seconds of every process under ``root`` (not root itself: the browser,
-    its driver), leaving out ``exclude`` (the server) and everything under it:
-    {pid: (kind, seconds)}."""
+    its driver), leaving out ``exclude`` (the server side) and everything under
+    them: {pid: (kind, seconds)}."""
     children: dict[int, list[int]] = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
@@ -229,7 +252,7 @@ def client_cpu(root: int, exclude: int) -> dict[int, tuple[str, float]]:
     out, todo = {}, list(children.get(root, []))
     while todo:
         pid = todo.pop()
-        if pid == exclude:
+        if pid in exclude:
             continue
         try:
             out[pid] = (_kind(pid), cpu_seconds(pid))
@@ -239,7 +262,7 @@ def client_cpu(root: int, exclude: int) -> dict[int, tuple[str, float]]:
     return out
 
 
-def renice_client(server: int, nice: int) -> None:
+def renice_client(server: list[int], nice: int) -> None:
     """Give every thread of the browser side (as client_cpu) the niceness ``nice``;
     processes the browser starts later inherit it from their zygote."""
     if not nice:
@@ -260,29 +283,64 @@ def machine_busy_seconds() -> float:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
-def usage(server: int) -> dict:
-    """A snapshot of CPU time: the server's, the browser side's, the machine's."""
-    return {"wall": time.perf_counter(), "server": cpu_seconds(server),
+def usage(server: list[int]) -> dict:
+    """A snapshot of CPU time: the server side's (each of its processes), the
+    browser side's, the machine's."""
+    return {"wall": time.perf_counter(), "server": {pid: cpu_seconds(pid) for pid in server},
             "client": client_cpu(os.getpid(), server), "machine": machine_busy_seconds()}
 
 
 def cores_between(a: dict, b: dict) -> dict:
-    """CPU between two snapshots, in cores: the server, the browser side (in all and
-    by kind of process), and every other process on the machine."""
+    """CPU between two snapshots, in cores: the server side (in all, and by process:
+    "parts"), the browser side (in all and by kind of process), and every other
+    process on the machine."""
     wall = b["wall"] - a["wall"]
     kinds: dict[str, float] = {}
     for pid, (kind, cpu) in b["client"].items():
         before = a["client"].get(pid)
         kinds[kind] = kinds.get(kind, 0.0) + (cpu - (before[1] if before else 0.0)) / wall
-    server, client = (b["server"] - a["server"]) / wall, sum(kinds.values())
-    return {"server": server, "client": client, "kinds": kinds,
+    parts = {pid: (cpu - a["server"][pid]) / wall for pid, cpu in b["server"].items()}
+    server, client = sum(parts.values()), sum(kinds.values())
+    return {"server": server, "parts": parts, "client": client, "kinds": kinds,
             "other": max(0.0, (b["machine"] - a["machine"]) / wall - server - client)}
 
 
-def idle_window(server: int, seconds: float) -> dict:
+def idle_window(server: list[int], seconds: float) -> dict:
     a = usage(server)
     time.sleep(seconds)
     return cores_between(a, usage(server))
+
+
+def rss_total(server: list[int]) -> int:
+    """The server side's memory: the sum of its processes' RSS."""
+    return sum(rss_bytes(pid) for pid in server)
+
+
+@contextlib.contextmanager
+def serving(replicas: int, env: dict):
+    """The app: one server (running_app), or ``replicas`` processes behind nginx
+    (replicas_behind_nginx); yields (url, the server side's pids, live_app.Replicas
+    or None for one server)."""
+    if replicas == 1:
+        with running_app(env=env) as (url, proc):
+            yield url, [proc.pid], None
+    else:
+        with replicas_behind_nginx(replicas, env=env) as served:
+            yield served.url, served.pids, served
+
+
+class Pinned:
+    """A browser whose new pages start with the sticky cookie ``cookie``, which takes
+    them (through nginx at ``url``) to one replica: given to open_page for the
+    browser, it opens each page in a context of its own, as ``browser.new_page``."""
+
+    def __init__(self, browser, url: str, cookie: str):
+        self.browser, self.url, self.cookie = browser, url, cookie
+
+    def new_page(self, **options):
+        context = self.browser.new_context(**options)
+        context.add_cookies([{"name": STICKY_COOKIE, "value": self.cookie, "url": self.url + "/"}])
+        return context.new_page()
 
 
 def sleep_until(epoch_ms: float) -> None:
@@ -326,6 +384,9 @@ def verdict(label, value, target, met) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=8)
+    parser.add_argument("--replicas", type=int, default=1, metavar="N",
+                        help="N > 1: the app as N processes behind nginx with sticky sessions "
+                             "(deploy/nginx-replicas.conf); the server's figures are then their sum, nginx's included")
     parser.add_argument("--play-seconds", type=float, default=10.0)
     parser.add_argument("--throttle", type=float, default=1.0, metavar="RATE",
                         help="slow every page's CPU down RATE times (Chromium's CPU throttling; 1: not at all)")
@@ -347,48 +408,62 @@ def main() -> int:
     parser.add_argument("--settle-seconds", type=float, default=20.0,
                         help="how long to poll the server's memory after the sessions close")
     args = parser.parse_args()
-    n, k, rate = args.sessions, args.wire_sessions, args.throttle
+    n, k, rate, replicas = args.sessions, args.wire_sessions, args.throttle, args.replicas
     total = n + k
-    if n < 0 or k < 0 or total < 1 or rate < 1 or args.play_seconds <= args.warmup + 1:
-        parser.error("--sessions + --wire-sessions >= 1, --throttle >= 1, --play-seconds > --warmup + 1")
+    if n < 0 or k < 0 or total < 1 or rate < 1 or args.play_seconds <= args.warmup + 1 or replicas < 1:
+        parser.error("--sessions + --wire-sessions >= 1, --throttle >= 1, --play-seconds > --warmup + 1, "
+                     "--replicas >= 1")
 
     model, _ = cpu_model()
     print(f"CPU: {model}, {os.cpu_count()} cores")
     print(f"Load average at the start: {loadavg()}", flush=True)
     ttl = {"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": f"{args.session_ttl:g}"}
-    with sync_playwright() as p, running_app(env=ttl) as (url, proc):
-        pid = proc.pid
+    with sync_playwright() as p, serving(replicas, ttl) as (url, pids, served):
         browser = launch(p)
-        renice_client(pid, args.browser_nice)
+        renice_client(pids, args.browser_nice)
         print(f"Chromium {browser.version} (headless), {n} session(s) (one browser context each), "
               f"{VIEWPORT['width']}x{VIEWPORT['height']}, client CPU throttling {rate:g}x, "
               f"browser niceness {args.browser_nice} (the server's: 0); "
               f"{k} session(s) without a browser (wire_client.py)", flush=True)
+        if served:
+            print(f"Server side: {replicas} replicas ({', '.join(u for u, _ in served.apps)}) behind nginx at {url}",
+                  flush=True)
+        # a sticky cookie for each replica
+        cookies = [served.cookie_for(i) for i in range(replicas)] if served else []
 
-        # warm-up: one session loads and closes; then the baseline, with no session open
-        warm, _, _ = open_page(browser, url, None, viewport=VIEWPORT)
-        warm.context.close()
+        def on(i):
+            """The browser to open a page with, on replica i (in turn) if there are replicas."""
+            return Pinned(browser, url, cookies[i % replicas]) if served else browser
+
+        # warm-up: one session (on each replica) loads and closes; then the baseline,
+        # with no session open
+        for i in range(replicas):
+            warm, _, _ = open_page(on(i), url, None, viewport=VIEWPORT)
+            warm.context.close()
         time.sleep(2)
-        idle0 = idle_window(pid, args.idle_seconds)
-        rss_base = rss_bytes(pid)
+        idle0 = idle_window(pids, args.idle_seconds)
+        rss_base = rss_total(pids)
 
         t0 = time.perf_counter()
         sessions, firsts = [], []
         runs = [ScriptRuns() for _ in range(n)] if args.runs else None
         for i in range(n):
-            page, _, first = open_page(browser, url, rate, viewport=VIEWPORT,
+            page, _, first = open_page(on(i), url, rate, viewport=VIEWPORT,
                                        on_websocket=runs[i].attach if runs else None)
             sessions.append(page)
             firsts.append(first)
         wire = Wire(url, k)
+        if served:  # straight to the replicas, in turn after the pages (see the module's docstring)
+            for i, s in enumerate(wire.sessions):
+                s.url = served.apps[(n + i) % replicas][0]
         wire.each("open", timeout=60 + 10 * k)
         loading_s = time.perf_counter() - t0
         time.sleep(1)
-        rss_loaded = rss_bytes(pid)
+        rss_loaded = rss_total(pids)
         rss_seen = [rss_loaded]
 
         # Play in all at once, Pause in all at once
-        renice_client(pid, args.browser_nice)
+        renice_client(pids, args.browser_nice)
         play_at = time.time() * 1000 + 1000 + 100 * n
         start_at = play_at + 1000 * args.warmup
         pause_at = play_at + 1000 * args.play_seconds
@@ -399,12 +474,12 @@ def main() -> int:
         if runs:  # Playwright hands this process the messages' events while it waits for an answer
             sessions[0].evaluate("0")
             runs0 = [dict(r.counts) for r in runs]
-        u0 = usage(pid)
+        u0 = usage(pids)
         while time.time() * 1000 < pause_at - 500:
             time.sleep(0.5)
-            rss_seen.append(rss_bytes(pid))
+            rss_seen.append(rss_total(pids))
         sleep_until(pause_at)
-        play = cores_between(u0, usage(pid))
+        play = cores_between(u0, usage(pids))
         if runs:
             sessions[0].evaluate("0")
             runs1 = [dict(r.counts) for r in runs]
@@ -412,11 +487,11 @@ def main() -> int:
         results = [session_result(page, args.warmup) for page in sessions]
         wire_played.result(10)
         wire_results = [s.rates(start_at / 1000, pause_at / 1000) for s in wire.sessions]
-        rss_seen.append(rss_bytes(pid))
+        rss_seen.append(rss_total(pids))
 
         # left open and idle
-        idle_n = idle_window(pid, args.idle_seconds)
-        rss_seen.append(rss_bytes(pid))
+        idle_n = idle_window(pids, args.idle_seconds)
+        rss_seen.append(rss_total(pids))
         rss_peak = max(rss_seen)
 
         # closed: how much memory comes back
@@ -424,16 +499,17 @@ def main() -> int:
             page.context.close()
         wire.each("close", timeout=30)
         wire.stop()
-        # past the reconnect time, one more session comes and goes: Streamlit then
-        # drops the closed ones (and the warm-up's)
+        # past the reconnect time, one more session comes and goes (on each replica):
+        # Streamlit then drops the closed ones (and the warm-up's)
         time.sleep(args.session_ttl + 2)
-        extra, _, _ = open_page(browser, url, None, viewport=VIEWPORT)
-        extra.context.close()
+        for i in range(replicas):
+            extra, _, _ = open_page(on(i), url, None, viewport=VIEWPORT)
+            extra.context.close()
         settle = []
         t_close = time.perf_counter()
         while time.perf_counter() - t_close < args.settle_seconds:
             time.sleep(1)
-            settle.append(rss_bytes(pid))
+            settle.append(rss_total(pids))
         browser.close()
 
     # --- report -----------------------------------------------------------------
@@ -442,6 +518,12 @@ def main() -> int:
     print(f"\nOpened {n} page(s) one after another{firsts_text} and {k} session(s) without a browser in "
           f"{loading_s:.1f} s; {args.play_seconds:g} s of Play in all at once, "
           f"rates from {args.warmup:g} s after Play to Pause.")
+    if served:
+        on_each = [sum(1 for i in range(n) if i % replicas == j) for j in range(replicas)]
+        wire_each = [sum(1 for i in range(k) if (n + i) % replicas == j) for j in range(replicas)]
+        print(f"On the {replicas} replicas: pages " + ", ".join(map(str, on_each))
+              + (", sessions without a browser " + ", ".join(map(str, wire_each)) if k else "")
+              + " (page i on replica i mod N).")
     hidden = [i + 1 for i, r in enumerate(results) if r["visible"] != "visible"]
     if hidden:
         print(f"Warning: pages {hidden} were not visible (their timers and drawing may be slowed down)")
@@ -517,6 +599,7 @@ def main() -> int:
     after, lowest = settle[-1], min(settle)
     returned = after <= (1 + TARGETS["returned"]) * rss_base
     idle_pct = 100 * (idle_n["server"] - idle0["server"]) / total
+    server_label = f"server side ({replicas} replicas and nginx)" if served else "server"
     print(f"\nCPU in cores ({os.cpu_count()} on this machine), from /proc:\n")
     cols = [f"no session, idle ({args.idle_seconds:g} s)",
             f"{total} playing ({args.play_seconds - args.warmup:g} s)",
@@ -524,8 +607,12 @@ def main() -> int:
     windows = [idle0, play, idle_n]
     print("| CPU (cores) | " + " | ".join(cols) + " |")
     print("|---|" + "---:|" * len(cols))
-    print("| server | " + " | ".join(f"{w['server']:.3f}" for w in windows) + " |")
-    print(f"| server, a session | | {play['server'] / total:.3f} | "
+    print(f"| {server_label} | " + " | ".join(f"{w['server']:.3f}" for w in windows) + " |")
+    if served:
+        for i, pid in enumerate(pids):
+            name = f"replica {i + 1}" if i < replicas else "nginx"
+            print(f"| {name} | " + " | ".join(f"{w['parts'][pid]:.3f}" for w in windows) + " |")
+    print(f"| {server_label}, a session | | {play['server'] / total:.3f} | "
           f"{round((idle_n['server'] - idle0['server']) / total, 4) + 0.0:.4f} (beyond no session) |")
     print("| browser side, all (chromium, Playwright) | " + " | ".join(f"{w['client']:.2f}" for w in windows) + " |")
     kinds = {k for w in windows for k, v in w["kinds"].items() if v >= 0.005}
@@ -533,7 +620,7 @@ def main() -> int:
         print(f"| {kind} | " + " | ".join(f"{w['kinds'].get(kind, 0.0):.2f}" for w in windows) + " |")
     print("| other processes on the machine | " + " | ".join(f"{w['other']:.2f}" for w in windows) + " |")
     print()
-    print("| server memory (RSS) | |")
+    print(f"| {server_label} memory (RSS) | |")
     print("|---|---:|")
     print(f"| memory: baseline (warm-up session loaded and closed, none open) | {rss_base / MB:.0f} MB |")
     print(f"| memory: {total} session(s) loaded | {rss_loaded / MB:.0f} MB |")

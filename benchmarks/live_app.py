@@ -1,13 +1,16 @@
 """Start the app on a free port and drive it in headless chromium: shared by the live
 benchmark and the end-to-end tests (what they run in the page, and a slow client by
 Chromium's CPU throttling). Also a real nginx in front of it (behind_nginx), with
-deploy/nginx.conf's configuration or a typical Streamlit-only one."""
+deploy/nginx.conf's configuration or a typical Streamlit-only one; and several app
+processes behind one nginx with sticky sessions (replicas_behind_nginx), with
+deploy/nginx-replicas.conf, which deploy/serve_replicas.py runs too."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -15,6 +18,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,21 +158,34 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(10)
 
 
-@contextlib.contextmanager
-def running_app(script: str = "app.py", port: int | None = None, env: dict | None = None,
-                base_url_path: str | None = None):
-    """``streamlit run <script>`` on a free port, under ``base_url_path`` if given
-    (``--server.baseUrlPath``, such as "course"); yields (url, process), the url
-    the app's root: "http://127.0.0.1:<port>", or ".../course" under a base path."""
+def start_app(script: str = "app.py", port: int | None = None, env: dict | None = None,
+              base_url_path: str | None = None, address: str | None = None,
+              output=subprocess.PIPE) -> tuple[str, subprocess.Popen]:
+    """Start ``streamlit run <script>`` on ``port`` (a free one if not given), under
+    ``base_url_path`` if given (``--server.baseUrlPath``, such as "course"), listening
+    on ``address`` if given (``--server.address``), its output to ``output`` (a pipe,
+    read if it fails to start; None: this process's own); returns (url, process)
+    without waiting for it: the url the app's root, "http://127.0.0.1:<port>", or
+    ".../course" under a base path."""
     port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     base = (base_url_path or "").strip("/")
     if base:
         cmd += ["--server.baseUrlPath", base]
+    if address:
+        cmd += ["--server.address", address]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}" + (f"/{base}" if base else "")
+                            stdout=output, stderr=subprocess.STDOUT, text=True)
+    return f"http://127.0.0.1:{port}" + (f"/{base}" if base else ""), proc
+
+
+@contextlib.contextmanager
+def running_app(script: str = "app.py", port: int | None = None, env: dict | None = None,
+                base_url_path: str | None = None, address: str | None = None):
+    """The app (start_app), once it answers; yields (url, process); stopped on the
+    way out."""
+    url, proc = start_app(script, port, env, base_url_path, address)
     try:
         wait_healthy(url, proc, "the app")
         yield url, proc
@@ -178,6 +196,7 @@ def running_app(script: str = "app.py", port: int | None = None, env: dict | Non
 # --- a real nginx in front of the app ----------------------------------------
 NGINX = "/usr/sbin/nginx"  # Debian's (apt-get install nginx)
 DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
+REPLICAS_CONF = ROOT / "deploy" / "nginx-replicas.conf"  # several processes, sticky sessions
 # "everything": deploy/nginx.conf as it is, every path forwarded, websockets on any
 # path upgraded. "streamlit-only": a typical configuration for any Streamlit app,
 # made from the same file: every path forwarded as plain HTTP, and only Streamlit's
@@ -187,33 +206,63 @@ PROXY_MODES = ("everything", "streamlit-only")
 _DEPLOY_BASE = "/course"  # the base path deploy/nginx.conf is written for
 
 
+# The harness's own addition to deploy/nginx-replicas.conf (not the public file's):
+# every answer says which replica gave it (its address), so that tests can tell.
+REPLICA_HEADER = "X-Shallownet-Replica"
+STICKY_COOKIE = "shallownet_replica"  # deploy/nginx-replicas.conf's cookie
+# how the sites' access log writes a request (nginx_conf): the replica that served
+# it, and what chose the replica there: the browser's cookie, or without one the
+# request's id (deploy/nginx-replicas.conf then sets the id as the cookie). A
+# websocket's line is written when it closes.
+ACCESS_LOG_FORMAT = ('$status "$request" upstream=$upstream_addr '
+                     f'cookie=$cookie_{STICKY_COOKIE} id=$request_id')
+
+
 def _location(conf: str, path: str) -> re.Match:
-    """deploy/nginx.conf's ``location <path> { ... }`` block, with the comment lines
-    just above it."""
+    """The site's ``location <path> { ... }`` block, with the comment lines just
+    above it."""
     m = re.search(rf"(?m)(?:^    #.*\n)*^    location {re.escape(path)} \{{\n(?:.*\n)*?^    \}}\n", conf)
     if m is None:
-        raise ValueError(f"{DEPLOY_CONF} has no `location {path} {{ ... }}`")
+        raise ValueError(f"the site has no `location {path} {{ ... }}`")
     return m
 
 
 def _fill(conf: str, directive: str, value: str) -> str:
-    """``directive`` (a line of its own, as written in deploy/nginx.conf) as ``value``."""
+    """``directive`` (a line of its own, as written in the deploy/ file) as ``value``."""
     conf, n = re.subn(rf"(?m)^(\s*){re.escape(directive)}$", lambda m: m.group(1) + value, conf)
     if n != 1:
-        raise ValueError(f"{DEPLOY_CONF}: `{directive}` is there {n} times, not once")
+        raise ValueError(f"the site: `{directive}` is there {n} times, not once")
     return conf
 
 
-def nginx_site(app_port: int, listen_port: int, base_path: str = "", mode: str = "everything") -> str:
-    """deploy/nginx.conf for a test: listening on 127.0.0.1:``listen_port``, in front
-    of the app on ``app_port``, at ``base_path`` ("course", or "" for the root), as
-    it is ("everything") or made "streamlit-only" (PROXY_MODES)."""
+def _servers(conf: str, ports: Sequence[int]) -> str:
+    """The upstream's ``server 127.0.0.1:<port>;`` lines (one or more, one after the
+    other, as written in the deploy/ file) as one for each of ``ports``."""
+    found = list(re.finditer(r"(?m)(?:^    server 127\.0\.0\.1:\d+;\n)+", conf))
+    if len(found) != 1:
+        raise ValueError(f"the site has {len(found)} runs of `server 127.0.0.1:<port>;` lines, not one")
+    m = found[0]
+    return conf[:m.start()] + "".join(f"    server 127.0.0.1:{p};\n" for p in ports) + conf[m.end():]
+
+
+def nginx_site(app_port: int | Sequence[int], listen_port: int, base_path: str = "", mode: str = "everything",
+               listen_address: str = "127.0.0.1", diagnose: bool = False) -> str:
+    """deploy/nginx.conf for a test: listening on ``listen_address``:``listen_port``,
+    in front of the app on ``app_port``, at ``base_path`` ("course", or "" for the
+    root), as it is ("everything") or made "streamlit-only" (PROXY_MODES). With a
+    list of ports, deploy/nginx-replicas.conf instead, in front of the replicas on
+    them; with ``diagnose``, every answer then also names its replica in the header
+    REPLICA_HEADER."""
     if mode not in PROXY_MODES:
         raise ValueError(f"mode {mode!r} is not one of {PROXY_MODES}")
-    conf = DEPLOY_CONF.read_text()
-    conf = _fill(conf, "listen 80;", f"listen 127.0.0.1:{listen_port};")
-    conf = _fill(conf, "server_name shallownet.example.org;", "server_name 127.0.0.1;")
-    conf = _fill(conf, "server 127.0.0.1:8501;", f"server 127.0.0.1:{app_port};")
+    replicas = not isinstance(app_port, int)
+    conf = (REPLICAS_CONF if replicas else DEPLOY_CONF).read_text()
+    conf = _fill(conf, "listen 80;", f"listen {listen_address}:{listen_port};")
+    name = "server_name 127.0.0.1;"  # the only site of its nginx: it answers any name
+    if replicas and diagnose:
+        name += f"\n    add_header {REPLICA_HEADER} $upstream_addr always;"
+    conf = _fill(conf, "server_name shallownet.example.org;", name)
+    conf = _servers(conf, list(app_port) if replicas else [app_port])
     if mode == "streamlit-only":
         m = _location(conf, _DEPLOY_BASE + "/shallownet/live")
         conf = conf[:m.start()] + conf[m.end():]
@@ -231,19 +280,22 @@ def nginx_site(app_port: int, listen_port: int, base_path: str = "", mode: str =
     return conf
 
 
-def nginx_conf(site: str, prefix: str) -> str:
+def nginx_conf(site: str, prefix: str, connections: int = 256) -> str:
     """A whole nginx.conf around ``site`` (nginx_site) that keeps every file nginx
-    writes (logs, pid, temporary files) in the directory ``prefix``; one process."""
-    return f"""# made by benchmarks/live_app.py (nginx_conf) for a test; deploy/nginx.conf's site
+    writes (logs, pid, temporary files) in the directory ``prefix``; one process,
+    taking up to ``connections`` connections at once (a visitor's two websockets
+    take four: theirs and the app's)."""
+    return f"""# made by benchmarks/live_app.py (nginx_conf) for a test; a deploy/ file's site
 master_process off;
 worker_processes 1;
 error_log {prefix}/error.log info;
 pid {prefix}/nginx.pid;
 events {{
-    worker_connections 256;
+    worker_connections {connections};
 }}
 http {{
-    access_log {prefix}/access.log;
+    log_format shallownet '{ACCESS_LOG_FORMAT}';
+    access_log {prefix}/access.log shallownet;
     client_body_temp_path {prefix}/client_body;
     proxy_temp_path {prefix}/proxy;
     fastcgi_temp_path {prefix}/fastcgi;
@@ -256,29 +308,110 @@ http {{
 
 
 @contextlib.contextmanager
-def behind_nginx(app_url: str, mode: str = "everything", port: int | None = None):
-    """A real nginx (Debian's, NGINX) on a free port of 127.0.0.1 in front of the app
-    at ``app_url`` (running_app's url), at the same path, configured by nginx_site
-    in ``mode`` (PROXY_MODES); yields its url for the app ("http://127.0.0.1:<port>",
-    then the app's base path if it has one). It runs in the foreground, writes only
-    in a temporary directory, and is killed on the way out."""
+def running_nginx(site: str, url: str, what: str, connections: int = 256):
+    """A real nginx (Debian's, NGINX) serving ``site`` (nginx_site), once ``url``
+    answers through it; yields (process, the directory it writes in: its access.log
+    and error.log). It runs in the foreground, writes only in a temporary directory,
+    and is stopped on the way out."""
     if not os.path.exists(NGINX):
         raise RuntimeError(NO_NGINX)
-    app = urllib.parse.urlsplit(app_url)
-    base = app.path.strip("/")
-    port = port or free_port()
     with tempfile.TemporaryDirectory(prefix="shallownet-nginx-") as prefix:
         conf = Path(prefix) / "nginx.conf"
-        conf.write_text(nginx_conf(nginx_site(app.port, port, base, mode), prefix))
+        conf.write_text(nginx_conf(site, prefix, connections))
         error_log = Path(prefix) / "error.log"
         proc = subprocess.Popen([NGINX, "-e", str(error_log), "-c", str(conf), "-p", prefix, "-g", "daemon off;"],
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        url = f"http://127.0.0.1:{port}" + (f"/{base}" if base else "")
         try:
-            wait_healthy(url, proc, f"nginx ({mode})", timeout=15,
+            wait_healthy(url, proc, what, timeout=15,
                          log=lambda: error_log.read_text() if error_log.exists() else "")
-            yield url
+            yield proc, Path(prefix)
         finally:
+            stop(proc)
+
+
+@contextlib.contextmanager
+def behind_nginx(app_url: str, mode: str = "everything", port: int | None = None):
+    """A real nginx on a free port of 127.0.0.1 in front of the app at ``app_url``
+    (running_app's url), at the same path, configured by nginx_site in ``mode``
+    (PROXY_MODES); yields its url for the app ("http://127.0.0.1:<port>", then the
+    app's base path if it has one). See running_nginx."""
+    app = urllib.parse.urlsplit(app_url)
+    base = app.path.strip("/")
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}" + (f"/{base}" if base else "")
+    with running_nginx(nginx_site(app.port, port, base, mode), url, f"nginx ({mode})"):
+        yield url
+
+
+@dataclass
+class Replicas:
+    """Several app processes behind one nginx with sticky sessions
+    (replicas_behind_nginx)."""
+
+    url: str  # the app through nginx: "http://127.0.0.1:<port>", then the base path if any
+    apps: list[tuple[str, subprocess.Popen]]  # each replica's own url (straight to it) and process
+    nginx: subprocess.Popen
+    logs: Path  # the directory of nginx's access.log (ACCESS_LOG_FORMAT) and error.log
+
+    @property
+    def pids(self) -> list[int]:
+        """The server side's processes: every replica's, then nginx's."""
+        return [proc.pid for _, proc in self.apps] + [self.nginx.pid]
+
+    def replica_of(self, cookie: str) -> int:
+        """Which replica (an index into ``apps``) a browser with the sticky cookie
+        ``cookie`` reaches: asked of nginx (needs ``diagnose``)."""
+        request = urllib.request.Request(self.url + "/_stcore/health",
+                                         headers={"Cookie": f"{STICKY_COOKIE}={cookie}"})
+        with urllib.request.urlopen(request, timeout=10) as r:
+            served = r.headers.get(REPLICA_HEADER)
+        ports = [urllib.parse.urlsplit(url).port for url, _ in self.apps]
+        port = int(served.rsplit(":", 1)[1]) if served else None
+        if port not in ports:
+            raise RuntimeError(f"nginx named no replica ({REPLICA_HEADER}: {served!r}); run it with diagnose")
+        return ports.index(port)
+
+    def cookie_for(self, replica: int, tries: int = 200) -> str:
+        """A sticky cookie's value that nginx sends to the replica ``replica``: random
+        ones (as nginx makes them), until one does."""
+        for _ in range(tries):
+            cookie = secrets.token_hex(16)
+            if self.replica_of(cookie) == replica:
+                return cookie
+        raise RuntimeError(f"no cookie in {tries} reached replica {replica}")
+
+
+@contextlib.contextmanager
+def replicas_behind_nginx(n: int, base_url_path: str | None = None, port: int | None = None,
+                          env: dict | None = None, listen_address: str = "127.0.0.1",
+                          diagnose: bool = True, output=subprocess.PIPE, connections: int = 256):
+    """``n`` app processes (start_app; each on a free port of 127.0.0.1, under the
+    same ``base_url_path``, with ``env``, their output to ``output``) and a real
+    nginx in front of them configured with deploy/nginx-replicas.conf (nginx_site;
+    ``diagnose``: every answer names its replica), listening on
+    ``listen_address``:``port`` (a free port if not given); yields Replicas once
+    all answer. Everything is stopped on the way out (see running_nginx)."""
+    base = (base_url_path or "").strip("/")
+    port = port or free_port()
+    apps: list[tuple[str, subprocess.Popen]] = []
+    try:
+        taken = {port}
+        for _ in range(n):  # all start at once; each a port of its own
+            app_port = free_port()
+            while app_port in taken:
+                app_port = free_port()
+            taken.add(app_port)
+            apps.append(start_app(port=app_port, env=env, base_url_path=base, address="127.0.0.1", output=output))
+        for i, (url, proc) in enumerate(apps):
+            wait_healthy(url, proc, f"replica {i + 1} of the app", timeout=60)
+        ports = [urllib.parse.urlsplit(url).port for url, _ in apps]
+        host = "127.0.0.1" if listen_address == "0.0.0.0" else listen_address
+        url = f"http://{host}:{port}" + (f"/{base}" if base else "")
+        site = nginx_site(ports, port, base, listen_address=listen_address, diagnose=diagnose)
+        with running_nginx(site, url, "nginx (replicas)", connections) as (proc, logs):
+            yield Replicas(url, apps, proc, logs)
+    finally:
+        for _, proc in apps:
             stop(proc)
 
 

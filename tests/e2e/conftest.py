@@ -6,7 +6,16 @@ import contextlib
 import os
 
 import pytest
-from live_app import NGINX, NO_BROWSER, NO_NGINX, behind_nginx, find_chromium, launch, running_app
+from live_app import (
+    NGINX,
+    NO_BROWSER,
+    NO_NGINX,
+    behind_nginx,
+    find_chromium,
+    launch,
+    replicas_behind_nginx,
+    running_app,
+)
 
 from tests.conftest import ROOT
 from tests.e2e.helpers import SLOW_CLIENT_RATE, app_page
@@ -71,12 +80,16 @@ def course_app_url(browser):
         yield url
 
 
-@contextlib.contextmanager
-def _nginx(app_url, mode):
+def _need_nginx():
     if not os.path.exists(NGINX):
         if REQUIRE:
             pytest.fail(NO_NGINX)
         pytest.skip("end-to-end tests behind nginx skipped: " + NO_NGINX)
+
+
+@contextlib.contextmanager
+def _nginx(app_url, mode):
+    _need_nginx()
     with behind_nginx(app_url, mode) as url:
         yield url
 
@@ -102,6 +115,16 @@ def nginx_everything_course(course_app_url):
     same base path: "http://127.0.0.1:<port>/course"."""
     with _nginx(course_app_url, "everything") as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def nginx_replicas(browser):
+    """Two app processes under /course behind a real nginx with
+    deploy/nginx-replicas.conf (sticky sessions), each answer naming its replica:
+    live_app.Replicas, its url "http://127.0.0.1:<port>/course"."""
+    _need_nginx()
+    with replicas_behind_nginx(2, base_url_path="course") as replicas:
+        yield replicas
 
 
 @pytest.fixture
