@@ -79,9 +79,8 @@ real deployment's server does not share with its visitors' browsers.
 and draw nothing (wire_client.py): the load of K visitors whose browsers run
 elsewhere. For them the table gives the frames and steps the server sent, and
 Pause as the time until the server's answer (the first batch at rest). With
-replicas, they go straight to the replicas, in turn, not through nginx
-(wire_client sends no sticky cookie, without which nginx would send each of its
-two sockets to a replica at random).
+replicas, they go through nginx too, each with the sticky cookie of a replica,
+in turn after the pages.
 """
 
 from __future__ import annotations
@@ -453,9 +452,9 @@ def main() -> int:
             sessions.append(page)
             firsts.append(first)
         wire = Wire(url, k)
-        if served:  # straight to the replicas, in turn after the pages (see the module's docstring)
+        if served:  # each kept on a replica by its cookie, in turn after the pages
             for i, s in enumerate(wire.sessions):
-                s.url = served.apps[(n + i) % replicas][0]
+                s.cookie = f"{STICKY_COOKIE}={cookies[(n + i) % replicas]}"
         wire.each("open", timeout=60 + 10 * k)
         loading_s = time.perf_counter() - t0
         time.sleep(1)

@@ -69,6 +69,7 @@ class WireSession:
     pressed: dict[str, float] = field(default_factory=dict)  # label -> time.time() of the press
     requests: int = 0  # rerun requests sent
     error: str | None = None
+    cookie: str | None = None  # the Cookie header both its sockets send (nginx's sticky cookie, with replicas)
 
     def __post_init__(self):
         self._buttons: dict[str, str] = {}  # label -> widget id
@@ -154,7 +155,7 @@ class WireSession:
     async def _follow_stream(self, info: dict) -> None:
         u = urlparse(self.url)
         uri = f"ws://{u.netloc}{u.path.rstrip('/')}{info['path']}?token={info['token']}"
-        async with connect(uri, max_size=None) as ws:
+        async with connect(uri, max_size=None, additional_headers=self._headers()) as ws:
             await ws.send("painted")
             async for data in ws:
                 payload, _ = unpack(data)
@@ -166,12 +167,16 @@ class WireSession:
             if isinstance(data, bytes):
                 self._on_message(data)
 
+    def _headers(self) -> dict | None:
+        return {"Cookie": self.cookie} if self.cookie else None
+
     # -- a visit -----------------------------------------------------------------------
     async def open(self, timeout: float = 60) -> None:
         """Connect and wait for the first run of the page to finish."""
         u = urlparse(self.url)
         uri = f"ws://{u.netloc}{u.path.rstrip('/')}/_stcore/stream"
-        self._ws = await connect(uri, subprotocols=["streamlit"], origin=f"http://{u.netloc}", max_size=None)
+        self._ws = await connect(uri, subprotocols=["streamlit"], origin=f"http://{u.netloc}", max_size=None,
+                                 additional_headers=self._headers())
         self._receiver = asyncio.ensure_future(self._receive())
         await self._rerun()
         await asyncio.wait_for(self._first_run.wait(), timeout)
