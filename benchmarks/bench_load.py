@@ -52,14 +52,17 @@ that time has passed, one more session opens and closes, which has Streamlit dro
 them; then the RSS is polled for ``--settle-seconds``.
 
 Targets on this machine's 2 cores (exit code 0 only if all are met): every session
-draws >= 10 frames per second and stops <= 0.5 s after Pause; memory < 30 MB per
-session and back within 10% of the baseline after they close; a session left
-open and idle costs < 1% of a core.
+draws >= 10 frames per second and stops <= 0.5 s after Pause (1 s with more than
+24 sessions a process); a session without a browser waits <= 1.5 s for each
+batch; memory < 30 MB per session and back within 10% of the baseline after they
+close; a session left open and idle costs < 1% of a core.
 
     python benchmarks/bench_load.py                                # 8 sessions, 10 s of Play
     python benchmarks/bench_load.py --sessions 2 --play-seconds 4  # a quick run
     python benchmarks/bench_load.py --runs --browser-nice 10       # the server first; its runs counted
     python benchmarks/bench_load.py --sessions 1 --wire-sessions 7 # 8 visitors, 7 browsers elsewhere
+    python benchmarks/bench_load.py --sessions 0 --wire-sessions 24             # a lecture hall
+    python benchmarks/bench_load.py --sessions 0 --wire-sessions 48 --replicas 2  # two halls, two processes
 
 ``--replicas N`` (N > 1): the app is N processes behind a real nginx with sticky
 sessions (deploy/nginx-replicas.conf, started by live_app.replicas_behind_nginx),
@@ -114,11 +117,14 @@ MB = 2**20
 PAUSE_WAIT_S = 3.0  # after Pause, before the Step logs are read: late changes are seen
 TARGETS = {
     "fps": 10,  # frames drawn per second, every session
-    "pause_s": 0.5,  # every session
+    "pause_s": 0.5,  # every session (1 s with more than PAUSE_CROWD sessions a process)
+    "gap_s": 1.5,  # the longest wait for a batch, every session without a browser
     "mb_per_session": 30,
     "returned": 0.10,  # RSS after closing within this fraction of the baseline
     "idle_pct": 1.0,  # % of a core per idle session
 }
+
+PAUSE_CROWD = 24
 
 # Run in each page: follows the live view and, at the epoch times given (ms, the
 # browser's clock), presses Play, notes the view's frame counters at the start of the
@@ -566,7 +572,8 @@ def main() -> int:
         print(f"Session without a browser {i}: {wire.sessions[i - 1].error}")
     wire_good = [r for s, r in zip(wire.sessions, wire_results) if not s.error]
     if k:
-        wheads = ["session without a browser", "frames received/s", "batches/s", "steps/s",
+        wheads = ["session without a browser", "frames received/s", "batches/s", "longest wait for a batch (s)",
+                  "steps/s",
                   "Pause answered after (s)", "server's steps past the last frame received"]
         wwidths = [len(h) for h in wheads]
         print()
@@ -574,7 +581,7 @@ def main() -> int:
         print("|" + "|".join("-" * (w + 1) + ":" for w in wwidths) + "|")
 
         def wcells(label, r):
-            return [label, f"{r['received']:.1f}", f"{r['batches']:.2f}", f"{r['steps']:,.0f}",
+            return [label, f"{r['received']:.1f}", f"{r['batches']:.2f}", f"{r['gap_s']:.2f}", f"{r['steps']:,.0f}",
                     f"{r['pause_s']:.2f}", f"{r['ahead']:,.0f}"]
 
         for i, r in enumerate(wire_results):
@@ -651,8 +658,12 @@ def main() -> int:
         max_pause = max((r["pause_s"] for r in wire_good), default=float("inf"))
         ok &= verdict("frames sent per second, every session without a browser", f"min {min_fps:.1f}",
                       f">= {TARGETS['fps']}", bool(wire_good) and min_fps >= TARGETS["fps"])
+        pause_goal = TARGETS["pause_s"] if (n + k) / replicas <= PAUSE_CROWD else 2 * TARGETS["pause_s"]
         ok &= verdict("Pause: the server's answer, every session without a browser", f"max {max_pause:.2f} s",
-                      f"<= {TARGETS['pause_s']:g} s", max_pause <= TARGETS["pause_s"])
+                      f"<= {pause_goal:g} s", max_pause <= pause_goal)
+        max_gap = max((r["gap_s"] for r in wire_good), default=float("inf"))
+        ok &= verdict("longest wait for a batch, every session without a browser", f"max {max_gap:.2f} s",
+                      f"<= {TARGETS['gap_s']:g} s", max_gap <= TARGETS["gap_s"])
     ok &= verdict("server memory per session", f"{per_mb:.1f} MB", f"< {TARGETS['mb_per_session']} MB",
                   per_mb < TARGETS["mb_per_session"])
     ok &= verdict("server memory after closing, against the baseline",

@@ -202,7 +202,7 @@ class WireSession:
     def rates(self, start: float, end: float) -> dict:
         """Between ``start`` and ``end`` (time.time()): frames received, batches and
         gradient steps per second (from the step numbers of the playing batches that
-        arrived then); and Pause: how long after the press the first batch at rest
+        arrived then), the longest wait for a batch; and Pause: how long after the press the first batch at rest
         came (the server's answer), and how many steps the server had trained past
         the last frame received before the press (a browser's view shows a frame of
         the batch before and goes back to it; this client has no screen)."""
@@ -212,6 +212,9 @@ class WireSession:
         steps = max(inside[-1].steps) - max(before) if inside and before else 0
         seconds = end - start
         out = {"received": frames / seconds, "batches": len(inside) / seconds, "steps": steps / seconds}
+        # the longest wait for a batch: from the window's start, between batches, to its end
+        times = [start] + [b.at for b in inside] + [end]
+        out["gap_s"] = max(b - a for a, b in zip(times, times[1:]))
         out["pause_s"], out["ahead"] = math.inf, 0
         pause = self.pressed.get("Pause")
         if pause is not None:
