@@ -8,7 +8,7 @@ import { byId, CONFIG, decode, presenting, state } from "./state.js";
 import { fitCanvas, followLayout, place, plotArea, sameArea } from "./layout.js";
 import { setValue } from "./protocol.js";
 import { tell } from "./first.js";
-import { glRenderer } from "./gl.js";
+import { glRenderer, SOFTWARE_BUDGET } from "./gl.js";
 import { outputOnGrid, sigmoid, zeroSegments } from "./network.js";
 
 const TRANSPARENT = "rgba(0,0,0,0)";
@@ -168,9 +168,6 @@ export function placeBoundary(area) {
   b.area = area;
   place(byId("boundary-layer"), area, 0);
   if (b.gl) {
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.max(1, Math.round(area.width * dpr));
-    canvas.height = Math.max(1, Math.round(area.height * dpr));
     Object.assign(canvas.style, { left: "0px", top: "0px", width: area.width + "px", height: area.height + "px" });
     return;
   }
@@ -187,14 +184,31 @@ export function paintBoundary(net) {
   if (!b || !b.area || !net) return;
   b.frame = net;
   if (b.gl && b.gl.lost()) withoutWebGL();
-  if (b.gl) b.gl.draw(net, state.activation, [b.x0, b.y0, b.x1, b.y1]);
-  else paintOnGrid(net);
+  if (b.gl) {
+    fitGlCanvas((net.length - 1) / 4);
+    b.gl.draw(net, state.activation, [b.x0, b.y0, b.x1, b.y1]);
+  } else {
+    paintOnGrid(net);
+  }
   const canvas = byId("boundary-canvas");
   if (!canvas.hasAttribute("data-painted")) {
     performance.mark("painted");
     canvas.setAttribute("data-painted", b.gl ? "webgl" : "grid");
     state.painted = true;
     tell();
+  }
+}
+
+// The WebGL canvas's pixels: the screen's over the plot area, fewer on a software
+// renderer for a network of ``n1`` units (gl.js, SOFTWARE_BUDGET).
+function fitGlCanvas(n1) {
+  const b = state.boundary, canvas = byId("boundary-canvas"), W = b.area.width, H = b.area.height;
+  let scale = window.devicePixelRatio || 1;
+  if (b.gl.software) scale = Math.min(scale, Math.sqrt(SOFTWARE_BUDGET / (W * H * n1)));
+  const pw = Math.max(1, Math.round(W * scale)), ph = Math.max(1, Math.round(H * scale));
+  if (canvas.width !== pw || canvas.height !== ph) {
+    canvas.width = pw;
+    canvas.height = ph;
   }
 }
 

@@ -9,6 +9,13 @@
 import { LEAKY_SLOPE } from "./network.js";
 
 export const MAX_UNITS = 64;  // core/settings.py's largest n1
+// A GPU draws any canvas at n1 = 64 in no time. A software renderer (SwiftShader,
+// llvmpipe: remote desktops, machines without a GPU driver) computes every pixel
+// on the CPU, so there the canvas holds at most this many pixels x hidden units a
+// frame (a 600 x 600 canvas at n1 = 4; 150 x 150 at n1 = 64), and the browser
+// scales it to the plot area.
+export const SOFTWARE_BUDGET = 1.5e6;
+const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 // A2 as core/activations.py and network.py compute it: tanh by e^(-2|z|), which
 // cannot overflow; the sigmoid as (1 + tanh(z / 2)) / 2.
@@ -148,8 +155,11 @@ export function glRenderer(canvas, lut, line) {
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
   const rgb = parseColor(line.color);
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   return {
     gl: gl,
+    software: SOFTWARE.test(renderer),
     lost: () => gl.isContextLost(),
     // the network ``net`` (Float32Array) over extent [x0, y0, x1, y1], on the whole canvas
     draw(net, activation, extent) {
@@ -159,7 +169,8 @@ export function glRenderer(canvas, lut, line) {
       setNetwork(gl, p, net);
       gl.uniform4f(gl.getUniformLocation(p, "u_extent"), extent[0], extent[1], extent[2], extent[3]);
       const dpr = canvas.width / Math.max(1, canvas.clientWidth || canvas.width);
-      gl.uniform4f(gl.getUniformLocation(p, "u_line"), rgb[0], rgb[1], rgb[2], line.width * dpr / 2);
+      // at least a pixel wide where the canvas has fewer pixels than the screen
+      gl.uniform4f(gl.getUniformLocation(p, "u_line"), rgb[0], rgb[1], rgb[2], Math.max(0.5, line.width * dpr / 2));
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, texture);
       gl.uniform1i(gl.getUniformLocation(p, "u_lut"), 0);
