@@ -4,11 +4,14 @@ button, poll a condition. Their fixtures (the browser, the app's servers) are in
 tests/e2e/conftest.py."""
 
 import contextlib
+import io
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 
+import numpy as np
 from live_app import frame_of, throttle
+from PIL import Image
 
 # the window the tests use, and a projector's (width, height) in CSS pixels
 WINDOW = (1600, 1000)
@@ -123,3 +126,19 @@ def wait_for(page, condition, within: float):
 def number(text: str) -> int:
     """A number as the page shows it ("1,000")."""
     return int(text.replace(",", ""))
+
+
+def boundary_picture(frame) -> np.ndarray:
+    """The boundary's plot area as the screen shows it (heatmap, line and whatever
+    is drawn over them), as (height, width, 3) RGB: a WebGL canvas's pixels can be
+    read from the screen only."""
+    png = frame.locator("#boundary-layer").screenshot()
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def painted_with_a_line(picture: np.ndarray) -> bool:
+    """The whole plot area is painted in the heatmap's pale colours (an unpainted
+    WebGL canvas is black) but for an A2 = 0.5 line across it (dark pixels, at
+    least one per column of a line from side to side)."""
+    dark = picture.max(axis=-1) < 90
+    return picture.shape[1] < dark.sum() < 0.05 * dark.size
