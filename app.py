@@ -43,6 +43,7 @@ def main() -> None:
         t("nav.train"): [playground],
         t("nav.lecture"): [
             st.Page("pages/equations.py", title=t("page.equations"), icon="🧮"),
+            st.Page("pages/one_iteration.py", title=t("page.one_iteration"), icon="🔁"),
             st.Page("pages/initialisation.py", title=t("page.initialisation"), icon="🎲"),
             st.Page("pages/gradient_check.py", title=t("page.gradient_check"), icon="✅"),
             st.Page("pages/hidden_units.py", title=t("page.hidden_units"), icon="🔬"),

@@ -105,7 +105,7 @@ EXAMPLE_LATEX = {
 FORWARD = ("Z1", "A1", "Z2", "A2")
 BACKWARD = ("dZ2", "dW2", "db2", "dZ1", "dW1", "db1")
 
-# each equation's right-hand side, as the names of the values it reads (see _values)
+# each equation's right-hand side, as the names of the values it reads (see values)
 _OPERANDS = {
     "Z1": ("W1", "X", "b1"),
     "A1": ("Z1",),
@@ -128,7 +128,7 @@ _TERM_LATEX = {
 }
 
 
-def _values(p: Params, X, Y, activation: str) -> dict[str, np.ndarray]:
+def values(p: Params, X, Y, activation: str) -> dict[str, np.ndarray]:
     """Every quantity of the forward and backward pass, by name."""
     X = np.asarray(X, dtype=float)
     Y = np.asarray(Y)
@@ -153,7 +153,7 @@ def summarize(values) -> Summary:
 def equations(p: Params, X, Y, activation: str = "tanh") -> tuple[Equation, ...]:
     """The 4 forward equations, then the 6 backward ones, at the parameters p on the
     examples X (n0, m), Y (1, m): at the defaults dZ1 is (4, 320), n1 by m."""
-    v = _values(p, X, Y, activation)
+    v = values(p, X, Y, activation)
     out = []
     for name in FORWARD + BACKWARD:
         terms = tuple(Term(t, _TERM_LATEX[t], v[t].shape) for t in (name, *_OPERANDS[name]))
@@ -169,7 +169,7 @@ def example(p: Params, X, Y, i: int, activation: str = "tanh") -> Example:
     m = np.shape(X)[1]
     if isinstance(i, bool) or not isinstance(i, (int, np.integer)) or not 0 <= i < m:
         raise ValueError(f"example index must be a whole number from 0 to {m - 1}, got {i!r}")
-    v = _values(p, X, Y, activation)
+    v = values(p, X, Y, activation)
     return Example(
         i=int(i), x=v["X"][:, i].copy(), y=int(v["Y"][0, i]),
         z1=v["Z1"][:, i].copy(), a1=v["A1"][:, i].copy(),
@@ -180,7 +180,7 @@ def example(p: Params, X, Y, i: int, activation: str = "tanh") -> Example:
 
 def keepdims_demo(p: Params, X, Y, alpha: float, activation: str = "tanh") -> KeepdimsDemo:
     """The b1 update computed both ways, for real, at the parameters p."""
-    dZ1 = _values(p, X, Y, activation)["dZ1"]
+    dZ1 = values(p, X, Y, activation)["dZ1"]
     m = dZ1.shape[1]
     summed = np.sum(dZ1, axis=1)
     summed_keepdims = np.sum(dZ1, axis=1, keepdims=True)

@@ -535,4 +535,48 @@ EN = {
     "preset.applied": (
         "Preset “{name}”: its data, initial weights and settings, at step 0. Play to see its run."
     ),
+    # -- One iteration (pages/one_iteration.py) --
+    "page.one_iteration": "One iteration",
+    "iter.intro": (
+        "One pass of the lecture's loop on the session's network, a stage at a time: the forward pass, the cost, "
+        "backpropagation, the update. Next goes on; the last Next applies the update, as Step on the Playground does."
+    ),
+    "iter.network": "The session's network: n1 = {n1} hidden units, m = {m} examples, g1 = {activation}, α = {alpha}, "
+                    "at step {step}.",
+    "iter.back": "Back",
+    "iter.next": "Next",
+    "iter.apply": "Apply the update: step {step}",
+    "iter.stage_of": "Stage {k} of {n}: {stage}",
+    "iter.stage.forward": "Forward propagation",
+    "iter.stage.cost": "The cost J",
+    "iter.stage.backward": "Backpropagation",
+    "iter.stage.update": "The gradient descent update",
+    "iter.loop": "The lecture's loop",
+    "iter.columns": (
+        "An (n, m) matrix shows the columns of examples {shown}: the first ones and example {chosen}, the one "
+        "chosen on the Equations page's plane."
+    ),
+    "iter.cost_same": "The Playground shows this J at step {step}.",
+    "iter.logistic": "These three are logistic regression's gradients, with A1 in the place of X:",
+    "iter.elementwise": (
+        "`*` is element-wise (each entry times its own), two (n1, m) matrices; W2ᵀ dZ2 is a matrix product, "
+        "(n1, 1) by (1, m)."
+    ),
+    "iter.keepdims.code": (
+        "np.sum(dZ1, axis=1).shape                   # {db1_plain}: a rank-1 array\n"
+        "np.sum(dZ1, axis=1, keepdims=True).shape    # {db1_keepdims}\n"
+        "np.sum(dZ1, axis=1).reshape({n1}, 1).shape  # {db1_reshape}, the lecture's other way\n"
+        "np.sum(dZ2, axis=1).shape                   # {db2_plain}"
+    ),
+    "iter.keepdims": (
+        "axis=1 sums along each row, over the m examples. Without keepdims db1 is the rank-1 array {db1_plain}, "
+        "not b1's ({n1}, 1); keepdims=True, or .reshape({n1}, 1), keeps the column. For db2 it changes nothing: "
+        "{db2_plain} taken from b2's (1, 1) is still {b2_updated}."
+    ),
+    "iter.update.alpha": (
+        "α = {alpha}, the learning rate: each parameter moves by α times its gradient, all four from the same "
+        "forward and backward pass."
+    ),
+    "iter.apply_says": "The next click applies these four lines to the session's network: the Playground's Step, to "
+                       "step {step}.",
 }

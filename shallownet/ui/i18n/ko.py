@@ -516,4 +516,50 @@ KO = {
         "4, tanh, α = 1.2. ×100을 열 번 누르면 스텝 1,000에서 J = 0.2881이 나옵니다 (과제의 출력은 0.288083)."
     ),
     "preset.applied": "프리셋 “{name}”: 그 데이터, 초기 가중치, 설정으로 스텝 0입니다. 재생을 눌러 실행 과정을 보세요.",
+    # -- One iteration (pages/one_iteration.py) --
+    "page.one_iteration": "한 번의 iteration",
+    "iter.intro": (
+        "강의의 반복 절차 한 번을 이 세션의 신경망에서 단계별로 봅니다: 전 방향전파, 비용함수, 후 방향전파, 업데이트. "
+        "다음을 누르면 진행하고, 마지막 다음은 플레이그라운드의 스텝처럼 업데이트를 적용합니다."
+    ),
+    "iter.network": "세션의 신경망: 숨겨진 유닛 n1 = {n1}개, 예시 m = {m}개, g1 = {activation}, α = {alpha}, "
+                    "스텝 {step}.",
+    "iter.back": "이전",
+    "iter.next": "다음",
+    "iter.apply": "업데이트 적용: 스텝 {step}",
+    "iter.stage_of": "{n}단계 중 {k}단계: {stage}",
+    "iter.stage.forward": "전 방향전파",
+    "iter.stage.cost": "비용함수 J",
+    "iter.stage.backward": "후 방향전파",
+    "iter.stage.update": "기울기 강하 업데이트",
+    "iter.loop": "강의의 반복 절차",
+    "iter.columns": (
+        "(n, m) 매트릭스는 예시 {shown}의 열을 보여 줍니다: 처음 "
+        "몇 개와, 공식 페이지의 평면에서 고른 예시 {chosen}입니다."
+    ),
+    "iter.cost_same": "플레이그라운드도 스텝 {step}에서 이 J를 보여 줍니다.",
+    "iter.logistic": "이 세 공식은 로지스틱 회귀의 기울기와 같습니다. X 자리에 A1이 들어갑니다:",
+    "iter.elementwise": (
+        "`*`는 element-wise product입니다 (같은 자리의 원소끼리 "
+        "곱합니다, 두 (n1, m) 매트릭스). W2ᵀ dZ2는 매트릭스 곱입니다, "
+        "(n1, 1) 곱하기 (1, m)."
+    ),
+    "iter.keepdims.code": (
+        "np.sum(dZ1, axis=1).shape                   # {db1_plain}: rank 1 배열\n"
+        "np.sum(dZ1, axis=1, keepdims=True).shape    # {db1_keepdims}\n"
+        "np.sum(dZ1, axis=1).reshape({n1}, 1).shape  # {db1_reshape}, 강의가 말하는 다른 방법\n"
+        "np.sum(dZ2, axis=1).shape                   # {db2_plain}"
+    ),
+    "iter.keepdims": (
+        "axis=1은 각 행을 따라, 즉 m개의 예시에 걸쳐 더합니다. keepdims가 "
+        "없으면 db1은 b1의 ({n1}, 1)이 아니라 rank 1 배열 "
+        "{db1_plain}입니다. keepdims=True나 .reshape({n1}, 1)이 열 모양을 지켜 줍니다. db2에는 상관이 없습니다: "
+        "b2의 (1, 1)에서 {db2_plain}을 빼도 {b2_updated}입니다."
+    ),
+    "iter.update.alpha": (
+        "α = {alpha}, 러닝속도: 각 파라미터가 α 곱하기 그 "
+        "기울기만큼 움직입니다. 네 개 모두 같은 전 방향전파와 후 방향전파에서 "
+        "나옵니다."
+    ),
+    "iter.apply_says": "다음 클릭이 이 네 줄을 세션의 신경망에 적용합니다: 플레이그라운드의 스텝처럼, 스텝 {step}으로.",
 }
