@@ -83,8 +83,10 @@ with without, st.container(border=True, key="eq.keepdims.without"):
     st.code(t("eq.keepdims.code_without", shape=d.summed.shape, result=d.wrong.shape), wrap_lines=True)
     st.latex(r"\texttt{np.sum} = " + matrix_latex(d.summed, max_cols=KEEPDIMS_MAX, factor=True))
     st.latex(r"b^{[1]} := " + matrix_latex(d.wrong, max_rows=KEEPDIMS_MAX, max_cols=KEEPDIMS_MAX, factor=True))
-    if n1 > 1:
-        st.error(t("eq.keepdims.wrong", result=d.wrong.shape, right=d.b1.shape))
+    if n1 > 1 and d.next_error:
+        st.error(t("eq.keepdims.wrong", result=d.wrong.shape, right=d.b1.shape, wx=d.wx_shape, error=d.next_error))
+    elif n1 > 1:  # m = n1: W1 X and the wrong b1 have one shape
+        st.error(t("eq.keepdims.wrong_silent", result=d.wrong.shape, right=d.b1.shape, wx=d.wx_shape))
 with with_, st.container(border=True, key="eq.keepdims.with"):
     st.subheader(t("eq.keepdims.with"))
     st.code(t("eq.keepdims.code_with", shape=d.summed_keepdims.shape, result=d.right.shape), wrap_lines=True)

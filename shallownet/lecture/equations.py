@@ -67,6 +67,11 @@ class KeepdimsDemo(NamedTuple):
     (n1, n1) matrix; ``summed_keepdims`` is the (n1, 1) column that keepdims=True
     gives, and ``right`` the (n1, 1) update. With n1 = 1 the two agree: the mistake
     only shows with two hidden units or more.
+
+    ``wx_shape`` is the shape of W1 X, (n1, m), to which the next forward pass adds
+    b1; ``next_error`` is numpy's message when Z1 = W1 X + b1 with the wrong b1
+    raises (an (n1, m) and an (n1, n1) do not broadcast unless m = n1), None when
+    it does not.
     """
 
     b1: np.ndarray
@@ -74,6 +79,8 @@ class KeepdimsDemo(NamedTuple):
     wrong: np.ndarray
     summed_keepdims: np.ndarray
     right: np.ndarray
+    wx_shape: tuple[int, ...]
+    next_error: str | None
 
 
 def _two_lines(first: str, second: str) -> str:
@@ -184,12 +191,21 @@ def keepdims_demo(p: Params, X, Y, alpha: float, activation: str = "tanh") -> Ke
     m = dZ1.shape[1]
     summed = np.sum(dZ1, axis=1)
     summed_keepdims = np.sum(dZ1, axis=1, keepdims=True)
+    wrong = p.b1 - alpha * (summed / m)
+    WX = p.W1 @ np.asarray(X, dtype=float)
+    try:
+        np.add(WX, wrong)  # the next forward pass's Z1 = W1 X + b1
+        next_error = None
+    except ValueError as error:
+        next_error = str(error).strip()
     return KeepdimsDemo(
         b1=p.b1.copy(),
         summed=summed,
-        wrong=p.b1 - alpha * (summed / m),
+        wrong=wrong,
         summed_keepdims=summed_keepdims,
         right=p.b1 - alpha * (summed_keepdims / m),
+        wx_shape=WX.shape,
+        next_error=next_error,
     )
 
 

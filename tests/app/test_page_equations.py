@@ -152,6 +152,32 @@ def test_the_keepdims_panel_shows_the_wrong_broadcast_next_to_the_right_update(a
     assert "(4, 1) column" in at.success[0].value
 
 
+def test_the_keepdims_panel_says_the_next_forward_pass_raises_as_numpy_does(at):
+    """W1 X is (4, 320) at the defaults: adding the (4, 4) b1 raises, and the page says so."""
+    p, X, Y, activation = network(at)
+    d = equations.keepdims_demo(p, X, Y, at.session_state["playground"].settings.alpha, activation)
+    with pytest.raises(ValueError) as raised:
+        p.W1 @ X + d.wrong
+    for lang, table in (("en", texts.EN), ("ko", texts.KO)):
+        at.session_state["lang"] = lang
+        rerun(at)
+        said = at.error[0].value
+        assert said == table["eq.keepdims.wrong"].format(result=(4, 4), right=(4, 1), wx=(4, 320),
+                                                         error=str(raised.value).strip())
+        assert "(4, 320)" in said and "ValueError" in said and "(4,320) (4,4)" in said
+
+
+def test_with_m_equal_to_n1_the_keepdims_panel_says_no_error_is_raised(at):
+    """8 training examples (m = 10, a fifth held out) and n1 = 8: W1 X is (8, 8), and the
+    wrong b1 adds to it without an error."""
+    at.slider(key="setting.m").set_value(10).run()
+    at.slider(key="setting.n1").set_value(8).run()
+    assert not at.exception
+    p, X, Y, activation = network(at)
+    assert X.shape == (2, 8)
+    assert at.error[0].value == texts.EN["eq.keepdims.wrong_silent"].format(result=(8, 8), right=(8, 1), wx=(8, 8))
+
+
 def test_with_one_hidden_unit_the_keepdims_panel_says_the_mistake_does_not_show(at):
     at.slider(key="setting.n1").set_value(1).run()
     assert not at.exception

@@ -119,6 +119,24 @@ def test_keepdims_demo_shows_the_wrong_broadcast_next_to_the_right_update(n1):
     assert not np.allclose(d.wrong, d.right)
 
 
+@pytest.mark.parametrize("n1, m", [(4, 30), (2, 320), (4, 4)])
+def test_the_next_forward_pass_with_the_wrong_b1_raises_unless_m_is_n1(n1, m):
+    """An (n1, n1) b1 added to W1 X, (n1, m): numpy raises, and the demo carries its
+    words; only where m = n1 does the pass go on, each column with its own bias."""
+    p, X, Y = problem(n1, m, seed=4)
+    d = equations.keepdims_demo(p, X, Y, alpha=1.2)
+    wrong = p._replace(b1=d.wrong)
+    assert d.wx_shape == (n1, m)
+    if m != n1:
+        with pytest.raises(ValueError) as raised:
+            sn.forward(wrong, X)
+        assert d.next_error == str(raised.value).strip()
+        assert f"shapes ({n1},{m}) ({n1},{n1})" in d.next_error
+    else:
+        assert d.next_error is None
+        np.testing.assert_allclose(sn.forward(wrong, X).Z1 - p.W1 @ X, d.wrong, rtol=1e-12)
+
+
 def test_with_one_hidden_unit_the_missing_keepdims_does_no_harm():
     p, X, Y = problem(1, 30)
     d = equations.keepdims_demo(p, X, Y, alpha=0.5)

@@ -169,8 +169,14 @@ EN = {
     ),
     "eq.keepdims.cut": "Showing {shown} of {n1} rows and columns.",
     "eq.keepdims.wrong": (
+        "b1 became a {result} matrix instead of a {right} column: right on the diagonal only. The next "
+        "forward pass then stops: Z1 = W1 X + b1 adds W1 X, {wx}, and this b1, {result}, which numpy cannot "
+        "broadcast together: `ValueError: {error}`."
+    ),
+    "eq.keepdims.wrong_silent": (
         "b1 became a {result} matrix instead of a {right} column: right on the diagonal only. No error is "
-        "raised; the next forward pass then broadcasts W1 X + b1 wrongly too."
+        "raised: W1 X is {wx} as well (m = n1), so the next forward pass adds the two entry by entry and "
+        "column j subtracts α db1[j] from every unit's bias, not each unit's own α db1[i]."
     ),
     "eq.keepdims.right": "b1 stays a {right} column: the lecture's update.",
     "eq.keepdims.one_unit": (

@@ -167,8 +167,14 @@ KO = {
     ),
     "eq.keepdims.cut": "{n1}개 중 {shown}개의 행과 열을 보여 줍니다.",
     "eq.keepdims.wrong": (
-        "b1이 {right} 열 벡터가 아니라 {result} 매트릭스가 되었습니다: 대각선에서만 맞습니다. 오류는 나지 않으며, 다음 "
-        "전 방향전파에서 W1 X + b1도 잘못 브로드캐스트됩니다."
+        "b1이 {right} 열 벡터가 아니라 {result} 매트릭스가 되었습니다: 대각선에서만 맞습니다. 그러면 "
+        "다음 전 방향전파가 멈춥니다: Z1 = W1 X + b1에서 {wx}인 W1 X와 {result}인 b1은 브로드캐스트할 수 없어 "
+        "numpy가 오류를 냅니다: `ValueError: {error}`."
+    ),
+    "eq.keepdims.wrong_silent": (
+        "b1이 {right} 열 벡터가 아니라 {result} 매트릭스가 되었습니다: 대각선에서만 맞습니다. 오류는 나지 "
+        "않습니다: W1 X도 {wx}이므로 (m = n1) 다음 전 방향전파는 둘을 원소별로 더하고, 열 j에서는 모든 유닛의 "
+        "편향에서 각 유닛 자신의 α db1[i]가 아니라 α db1[j]를 뺍니다."
     ),
     "eq.keepdims.right": "b1은 {right} 열 벡터로 유지됩니다: 강의의 업데이트입니다.",
     "eq.keepdims.one_unit": (
