@@ -227,7 +227,7 @@ VARIANTS: dict[str, Variant] = {
         "g1'(Z1) taken as 1 - A1 instead of tanh' = 1 - A1^2", ("W1", "b1"),
         lambda p, c, X, Y, act: _backward_with(p, c, X, Y, act, dg=1 - c.A1)),
     "no_one_over_m": Variant(
-        "dZ2 without the 1/m",
+        "dW2 and db2 without the 1/m",
         "dW2 = dZ2 A1^T and db2 = sum(dZ2), without the 1/m", ("W2", "b2"),
         lambda p, c, X, Y, act: _backward_with(p, c, X, Y, act, scale2=1.0)),
     "no_g_prime": Variant(

@@ -93,6 +93,20 @@ def test_the_numbers_shown_are_the_cores(trained):
         assert [overview[p][k] for p in PARAMS] == [t("gc.ok") if passes[p] else t("gc.bad") for p in PARAMS]
 
 
+def test_the_variant_without_one_over_m_is_named_for_the_gradients_it_changes():
+    """It drops dW2's and db2's 1/m (the lecture's dZ2 has none): the selectbox says
+    so, in both languages."""
+    from shallownet.ui.i18n import texts
+
+    for table in (texts.EN, texts.KO):
+        label = table["gc.variant.no_one_over_m"]
+        assert "dW2" in label and "db2" in label and "dZ2" not in label
+    assert VARIANTS["no_one_over_m"].wrong == ("W2", "b2")
+    at = page(0)
+    options = at.selectbox(key="gc.variant").options
+    assert texts.EN["gc.variant.no_one_over_m"] in options
+
+
 def test_db1_without_keepdims_names_its_shape(trained):
     at = trained
     choose(at, "db1_no_keepdims")

@@ -71,6 +71,22 @@ def test_a_gradient_as_small_as_the_rounding_passes_on_its_difference_not_its_ra
     assert wrong.difference("b1") > 10 * wrong.rounding["b1"]
 
 
+def test_the_variant_without_one_over_m_drops_it_from_dw2_and_db2_only():
+    """dZ2 = A2 - Y has no 1/m to drop: the variant makes dW2 and db2 m times too
+    large and leaves dW1 and db1 as they are; its label says which."""
+    p, X, Y = network(100)
+    cache = sn.forward(p, X, "tanh")
+    right = sn.backward(p, cache, X, Y, "tanh")
+    wrong = VARIANTS["no_one_over_m"].backward(p, cache, X, Y, "tanh")
+    m = X.shape[1]
+    np.testing.assert_allclose(wrong.dW2, m * right.dW2, rtol=1e-12)
+    np.testing.assert_allclose(wrong.db2, m * right.db2, rtol=1e-12)
+    np.testing.assert_array_equal(wrong.dW1, right.dW1)
+    np.testing.assert_array_equal(wrong.db1, right.db1)
+    label = VARIANTS["no_one_over_m"].label
+    assert "dW2" in label and "db2" in label and "dZ2" not in label
+
+
 def test_an_unknown_variant_is_refused_with_the_list():
     p, X, Y = network(0)
     with pytest.raises(ValueError, match="correct, one_minus_a"):

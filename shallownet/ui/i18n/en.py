@@ -197,7 +197,7 @@ EN = {
     "gc.help.variant": "The lecture's equations, or one of them written with a common mistake",
     "gc.variant.correct": "The lecture's six equations (correct)",
     "gc.variant.one_minus_a": "Wrong: tanh′ written as 1 − a",
-    "gc.variant.no_one_over_m": "Wrong: dZ2 without the 1/m",
+    "gc.variant.no_one_over_m": "Wrong: dW2 and db2 without the 1/m",
     "gc.variant.no_g_prime": "Wrong: g1′ left out",
     "gc.variant.sign": "Wrong: dZ2 = Y − A2",
     "gc.variant.db1_no_keepdims": "Wrong: db1 without keepdims",

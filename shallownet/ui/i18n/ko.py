@@ -195,7 +195,7 @@ KO = {
     "gc.help.variant": "강의의 공식, 또는 그중 하나를 흔한 실수로 잘못 쓴 것",
     "gc.variant.correct": "강의의 공식 6개 (올바름)",
     "gc.variant.one_minus_a": "틀림: tanh′를 1 − a로 씀",
-    "gc.variant.no_one_over_m": "틀림: dZ2에서 1/m 빠짐",
+    "gc.variant.no_one_over_m": "틀림: dW2와 db2에서 1/m 빠짐",
     "gc.variant.no_g_prime": "틀림: g1′ 빠짐",
     "gc.variant.sign": "틀림: dZ2 = Y − A2",
     "gc.variant.db1_no_keepdims": "틀림: db1에 keepdims 없음",
