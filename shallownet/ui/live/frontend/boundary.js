@@ -54,7 +54,7 @@ export function setupBoundary(fig) {
   });
   // a canvas holds one kind of context for good: WebGL's is made once, and a lost
   // one gives its place to a new canvas drawn without it
-  if (b.gl === undefined && !window.__noWebGL) {
+  if (b.gl === undefined) {
     b.gl = glRenderer(byId("boundary-canvas"), lut, { color: b.lineColor, width: b.lineWidth });
     if (b.gl) byId("boundary-lines").style.display = "none";
   }
