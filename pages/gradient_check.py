@@ -27,7 +27,7 @@ def verdict(passes: dict) -> str:
 
 def errors_labels(title_key: str) -> dict:
     return {"title": t(title_key), "y": t("gc.fig.y"), "tolerance": t("gc.fig.tolerance", tolerance=f"{TOLERANCE:g}"),
-            "zero": t("gc.fig.zero")}
+            "zero": t("gc.fig.zero"), "shape": t("gc.fig.shape")}
 
 
 playground = lecture.page("page.gradient_check", "gc.intro")
@@ -60,11 +60,10 @@ with words:
     for r in rows:
         if r.shape != r.expected_shape:
             st.warning(t("gc.shape", param=r.name, got=r.shape, want=r.expected_shape))
-    tiny = [r for r in rows if r.by_rounding]
+    tiny = [r for r in rows if r.floored]
     if tiny:
-        st.caption(t("gc.rounding", params=", ".join(r.name for r in tiny), tolerance=f"{TOLERANCE:g}",
-                     difference=" / ".join(f"{r.difference:.1e}" for r in tiny),
-                     rounding=" / ".join(f"{r.rounding:.1e}" for r in tiny)))
+        st.caption(t("gc.rounding", tolerance=f"{TOLERANCE:g}",
+                     below=", ".join(f"{r.name} {r.size:.1e} < {r.floor:.1e}" for r in tiny)))
 with chart:
     series = [(t(f"gc.variant.{variant}"), result.relative_error, {r.name: r.passes for r in rows})]
     st.plotly_chart(figures.errors_figure(series, TOLERANCE, labels=errors_labels("gc.fig.title")), key="gc.errors",

@@ -16,31 +16,34 @@ import numpy as np
 from shallownet.core import activations
 from shallownet.core.network import Cache, Grads, Params, backward, compute_cost, forward, logistic_losses
 
-# Below this relative error the two agree as well as float64 central differences
-# can show, for the smooth activations (the lecture's rule of thumb is 1e-7).
+# The one number that decides a check: a parameter passes when its relative error
+# is below it. The page shows it as the tolerance and draws it as the line. Float64
+# central differences of a smooth activation agree with backprop that well.
 TOLERANCE = 1e-7
 # How many units of rounding of J a central difference's error may be: each entry
 # of the numerical gradient is off by about u |J| / eps from the rounding of J alone
-# (u = 1.1e-16); measured, the largest was 1.2 of those. See CheckResult.rounding.
+# (u = 1.1e-16); measured, the largest was 1.2 of those. See CheckResult.floor.
 ROUNDING_UNITS = 10.0
 
 
 class CheckResult(NamedTuple):
     """Per parameter (W1, b1, W2, b2): the analytic and the numerical gradient, their
-    relative error |a - n| / (|a| + |n|) (0 where both are 0), and ``rounding``: the
-    largest |a - n| that the rounding of J alone can explain (ROUNDING_UNITS u |J| / eps
-    per entry, times the square root of the number of entries).
+    relative error, and ``floor``, the smallest |a| + |n| whose relative error central
+    differences can measure to TOLERANCE.
 
-    A relative error says nothing about a gradient as small as that rounding (the
-    b1 of a new network, where the classes balance, is about 1e-8): a parameter
-    passes when its relative error is below the tolerance or its difference is
-    within the rounding, and its shape is right.
+    The rounding of J alone may put the numerical gradient off by ROUNDING_UNITS
+    u |J| / eps per entry (times the square root of the number of entries for the
+    norm); floor is that over TOLERANCE. Below it a right backprop could show any
+    relative error (the b1 of a new network, where the classes balance, is about
+    1e-8), so the relative error is |a - n| / max(|a| + |n|, floor): the usual one
+    above the floor, the difference against the floor below it; inf when the shapes
+    differ. A parameter passes when it is below TOLERANCE.
     """
 
     analytic: dict[str, np.ndarray]
     numerical: dict[str, np.ndarray]
     relative_error: dict[str, float]
-    rounding: dict[str, float]
+    floor: dict[str, float]
 
     @property
     def worst(self) -> float:
@@ -58,23 +61,22 @@ class CheckResult(NamedTuple):
         """|a - n| for one parameter (computed as numpy broadcasts a - n)."""
         return float(np.linalg.norm(self.analytic[name] - self.numerical[name]))
 
-    def passes(self, tolerance: float = TOLERANCE) -> dict[str, bool]:
-        """Per parameter: right shape, and relative error below ``tolerance`` or the
-        difference within what rounding explains."""
-        bad_shape = self.shape_errors
-        return {
-            name: bool(name not in bad_shape and (e < tolerance or self.difference(name) <= self.rounding[name]))
-            for name, e in self.relative_error.items()
-        }
+    def size(self, name: str) -> float:
+        """|a| + |n| for one parameter."""
+        return float(np.linalg.norm(self.analytic[name]) + np.linalg.norm(self.numerical[name]))
 
-    def passed(self, tolerance: float = TOLERANCE) -> bool:
-        return all(self.passes(tolerance).values())
+    def passes(self) -> dict[str, bool]:
+        """Per parameter: its relative error is below TOLERANCE."""
+        return {name: bool(e < TOLERANCE) for name, e in self.relative_error.items()}
+
+    def passed(self) -> bool:
+        return all(self.passes().values())
 
 
 class Row(NamedTuple):
-    """One parameter's line of a check, as a table shows it: ``by_rounding`` when it
-    passes only because its difference is within the rounding (its relative error
-    is not below the tolerance)."""
+    """One parameter's line of a check, as a table shows it: ``floored`` when its
+    gradient is below the floor, so that its relative error is its difference over
+    the floor (the page says so)."""
 
     name: str
     shape: tuple[int, ...]
@@ -83,22 +85,25 @@ class Row(NamedTuple):
     numerical_norm: float
     relative_error: float
     difference: float
-    rounding: float
+    size: float
+    floor: float
     passes: bool
-    by_rounding: bool
+    floored: bool
 
 
-def rows(result: CheckResult, tolerance: float = TOLERANCE) -> list[Row]:
+def rows(result: CheckResult) -> list[Row]:
     """A check's parameters, W1 b1 W2 b2, one Row each."""
-    passes = result.passes(tolerance)
-    return [
-        Row(name=name, shape=a.shape, expected_shape=result.numerical[name].shape,
-            analytic_norm=float(np.linalg.norm(a)), numerical_norm=float(np.linalg.norm(result.numerical[name])),
-            relative_error=result.relative_error[name], difference=result.difference(name),
-            rounding=result.rounding[name], passes=passes[name],
-            by_rounding=passes[name] and not result.relative_error[name] < tolerance)
-        for name, a in result.analytic.items()
-    ]
+    passes = result.passes()
+    out = []
+    for name, a in result.analytic.items():
+        size, floor = result.size(name), result.floor[name]
+        right_shape = a.shape == result.numerical[name].shape
+        out.append(Row(name=name, shape=a.shape, expected_shape=result.numerical[name].shape,
+                       analytic_norm=float(np.linalg.norm(a)),
+                       numerical_norm=float(np.linalg.norm(result.numerical[name])),
+                       relative_error=result.relative_error[name], difference=result.difference(name),
+                       size=size, floor=floor, passes=passes[name], floored=right_shape and size < floor))
+    return out
 
 
 def numerical_gradient(p: Params, X, Y, activation: str, eps: float = 1e-5) -> Params:
@@ -158,10 +163,14 @@ def fast_numerical_gradient(p: Params, X, Y, activation: str, eps: float = 1e-5)
     return Params(dW1, db1, dW2, db2)
 
 
-def relative_error(a, n) -> float:
-    """||a - n|| / (||a|| + ||n||), 0 where both are 0. Computed as numpy computes
-    a - n: a rank-1 (n1,) gradient against an (n1, 1) one broadcasts to (n1, n1)."""
-    denom = np.linalg.norm(a) + np.linalg.norm(n)
+def relative_error(a, n, floor: float = 0.0) -> float:
+    """||a - n|| / max(||a|| + ||n||, floor), 0 where both are 0 and floor is 0 too;
+    inf where the shapes differ: a rank-1 (n1,) gradient and an (n1, 1) one have no
+    entries to compare (numpy would broadcast a - n to (n1, n1))."""
+    a, n = np.asarray(a), np.asarray(n)
+    if a.shape != n.shape:
+        return float("inf")
+    denom = max(float(np.linalg.norm(a) + np.linalg.norm(n)), floor)
     return float(np.linalg.norm(a - n) / denom) if denom > 0 else 0.0
 
 
@@ -181,11 +190,13 @@ def gradient_check(p: Params, X, Y, activation: str = "tanh", eps: float = 1e-5,
     if numerical is None:
         numerical = fast_numerical_gradient(p, X, Y, activation, eps)
     per_entry = ROUNDING_UNITS * np.finfo(float).eps / 2 * abs(compute_cost(cache, Y)) / eps
+    floor = {name: per_entry * float(np.sqrt(W.size)) / TOLERANCE for name, W in zip(Params._fields, p)}
     return CheckResult(
         analytic=dict(zip(Params._fields, analytic)),
         numerical=dict(zip(Params._fields, numerical)),
-        relative_error={name: relative_error(a, n) for name, a, n in zip(Params._fields, analytic, numerical)},
-        rounding={name: per_entry * float(np.sqrt(W.size)) for name, W in zip(Params._fields, p)},
+        relative_error={name: relative_error(a, n, floor[name])
+                        for name, a, n in zip(Params._fields, analytic, numerical)},
+        floor=floor,
     )
 
 

@@ -34,26 +34,34 @@ _AXIS = dict(showgrid=True, gridcolor="#E8EAED", zeroline=False, mirror=True, sh
 def errors_figure(series: Sequence[tuple[str, Mapping[str, float], Mapping[str, bool]]], tolerance: float,
                   *, labels: dict) -> go.Figure:
     """Bars of relative error per parameter on a log axis, green where the parameter
-    passes and red where it fails, with the tolerance as a dashed line. ``series``:
+    passes and red where it fails, with the tolerance as a dashed line: a check passes
+    below that line, so a green bar is under it and a red one over it. ``series``:
     (name, {parameter: relative error}, {parameter: passes}) for each group of bars
     (one group a check: the network, or the network at the kink); the name shows in
-    the legend when there are several.
+    the legend when there are several. An infinite error (a gradient of the wrong
+    shape) is a bar up to the top of the axis.
 
     ``labels``: "title", "y" (the value axis), "tolerance" (the line's label),
-    "zero" (what a bar of error 0 says)."""
+    "zero" (what a bar of error 0 says), "shape" (what an infinite one says)."""
     fig = go.Figure()
     several = len(series) > 1
+    finite = [float(v) for _, errors, _ in series for v in errors.values() if np.isfinite(v)] + [tolerance]
+    top = 10.0 ** (np.ceil(np.log10(max(finite))) + 0.5)  # under the axis's top, with room for the text
+
+    def height(v):
+        return top if v == np.inf else max(v, FLOOR) if np.isfinite(v) else None
+
     for k, (name, errors, passes) in enumerate(series):
         params = list(errors)
         values = [float(errors[p]) for p in params]
         pattern = dict(shape=PATTERNS[k % len(PATTERNS)], fgcolor="#FFFFFF", solidity=0.3)
         fig.add_trace(go.Bar(
-            x=params, y=[max(v, FLOOR) if np.isfinite(v) else None for v in values], name=name,
+            x=params, y=[height(v) for v in values], name=name,
             showlegend=False, legendgroup=name, offsetgroup=str(k),
             marker=dict(color=[PASS_COLOR if passes[p] else FAIL_COLOR for p in params],
                         pattern=pattern, line=dict(color="#FFFFFF", width=1)),
             # the values over the bars when they have the room: one group of bars
-            text=[labels["zero"] if v == 0 else f"{v:.1e}" for v in values],
+            text=[labels["zero"] if v == 0 else labels["shape"] if v == np.inf else f"{v:.1e}" for v in values],
             textposition="outside" if not several else "none", textfont=dict(size=14), cliponaxis=False,
             hovertemplate="%{x}: %{text}<extra>" + name + "</extra>",
         ))
@@ -62,9 +70,8 @@ def errors_figure(series: Sequence[tuple[str, Mapping[str, float], Mapping[str, 
                                  hoverinfo="skip",
                                  marker=dict(color="#DADCE0", line=dict(color="#5F6368", width=1),
                                              pattern=dict(pattern, fgcolor="#5F6368", solidity=0.4))))
-    values = [float(v) for _, errors, _ in series for v in errors.values() if np.isfinite(v)] + [tolerance]
-    low = np.log10(max(min(max(v, FLOOR) for v in values), FLOOR))
-    high = np.log10(max(values))
+    low = np.log10(max(min(max(v, FLOOR) for v in finite), FLOOR))
+    high = np.log10(max(finite))
     fig.add_hline(y=tolerance, line=dict(color=TOLERANCE_COLOR, width=2, dash="dash"))
     # on a log axis an annotation's y is the exponent (add_hline's own annotation gets that wrong)
     fig.add_annotation(x=1, xref="paper", xanchor="right", y=np.log10(tolerance), yref="y", yanchor="bottom",

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from shallownet.lecture import gradient_check as gradcheck
-from shallownet.lecture.gradient_check import VARIANTS
+from shallownet.lecture.gradient_check import TOLERANCE, VARIANTS
 from shallownet.ui.i18n.texts import t
-from tests.app.apptest import opened, page_script
+from tests.app.apptest import chart, decode, opened, page_script
 
 PAGE = page_script("gradient_check")
 WRONG = [name for name in VARIANTS if name != "correct"]
@@ -113,12 +113,39 @@ def test_db1_without_keepdims_names_its_shape(trained):
     assert any("shape (4,) for a parameter of shape (4, 1)" in w.value for w in at.warning)
 
 
-def test_a_new_networks_tiny_gradient_passes_on_its_difference_and_says_so():
+def test_a_new_networks_tiny_gradient_is_measured_against_the_floor_and_says_so():
     at = page(0)
+    choose(at, "correct")
     r = gradcheck.gradient_check(*network(at)[:3], network(at)[3])
-    tiny = [row.name for row in gradcheck.rows(r) if row.by_rounding]
+    tiny = [row for row in gradcheck.rows(r) if row.floored]
     assert tiny  # b1 of a new network is ~1e-8
-    assert any(c.value.startswith(", ".join(tiny) + ": the gradient is as small") for c in at.caption)
+    said = t("gc.rounding", tolerance=f"{TOLERANCE:g}",
+             below=", ".join(f"{row.name} {row.size:.1e} < {row.floor:.1e}" for row in tiny))
+    assert said in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_pass_the_tolerance_and_the_bars_agree_on_screen(trained, variant):
+    """One number decides: the tolerance in the text is the line in the chart, the
+    verdict's worst error is below it when it passes, and each bar is green exactly
+    when it is below the line (a wrong shape's bar reaches the top, red)."""
+    from shallownet.plots import gradient_check as figures
+
+    at = trained
+    choose(at, variant)
+    assert any(f"tolerance {TOLERANCE:g}." in m.value for m in at.markdown)
+    fig = chart(at, "gc.errors")
+    line = fig["layout"]["shapes"][0]
+    assert line["y0"] == line["y1"] == TOLERANCE
+    assert fig["layout"]["annotations"][0]["text"] == t("gc.fig.tolerance", tolerance=f"{TOLERANCE:g}")
+    [bars] = fig["data"]
+    for name, height, colour in zip(bars["x"], decode(bars["y"]), bars["marker"]["color"]):
+        assert (colour == figures.PASS_COLOR) == (height < TOLERANCE), (name, height, colour)
+    shown = dict(zip(table(at)[t("gc.col.param")], table(at)[t("gc.col.result")]))
+    assert [shown[p] == t("gc.ok") for p in bars["x"]] == [c == figures.PASS_COLOR for c in bars["marker"]["color"]]
+    if at.success:
+        worst = float(at.success[0].value.rsplit(" ", 1)[-1].rstrip(").").strip())
+        assert worst < TOLERANCE
 
 
 def test_the_relu_kink_section_shows_the_check_failing_at_the_kink():
@@ -171,7 +198,7 @@ def test_a_big_network_checks_quickly():
 
 # -- the figures -------------------------------------------------------------------------
 
-LABELS = {"title": "t", "y": "relative error", "tolerance": "tolerance", "zero": "0"}
+LABELS = {"title": "t", "y": "relative error", "tolerance": "tolerance", "zero": "0", "shape": "wrong shape"}
 
 
 def test_the_error_bars_are_coloured_by_pass_and_the_tolerance_sits_on_the_log_axis():

@@ -227,9 +227,9 @@ EN = {
         "not backprop's (see ReLU's kink below)."
     ),
     "gc.rounding": (
-        "{params}: the gradient is as small as the rounding of J allows central differences to see "
-        "(|backprop − numerical| = {difference} ≤ {rounding}), so it passes on that difference although its "
-        "relative error is above {tolerance}."
+        "Gradients too small to measure to {tolerance}, their ‖a‖ + ‖n‖ under a floor: {below} (a from backprop, "
+        "n from central differences). Under its floor the rounding of J alone can move n by more than {tolerance} "
+        "of ‖a‖ + ‖n‖, so such a gradient's relative error is ‖a − n‖ over its floor, not over ‖a‖ + ‖n‖."
     ),
     "gc.shape": (
         "{param}: backprop gives shape {got} for a parameter of shape {want}. Subtracting the two broadcasts "
@@ -247,6 +247,7 @@ EN = {
     "gc.fig.y": "relative error",
     "gc.fig.tolerance": "tolerance {tolerance}",
     "gc.fig.zero": "0",
+    "gc.fig.shape": "wrong shape",
     "gc.overview": "Every backward pass at this network",
     "gc.overview.caption": (
         "Which gradients each backward pass gets wrong, checked against the same central differences."
