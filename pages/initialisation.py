@@ -50,7 +50,7 @@ for column, method in zip(st.columns(2), ("zeros", "random")):
     with column:
         st.subheader(names[method])
         a, b, c = st.columns(3)
-        a.metric(t("initialisation.metric.symmetry"), f"{run.symmetry:.3g}", help=t("initialisation.help.symmetry"))
+        a.metric(t("initialisation.metric.spread"), f"{run.row_spread:.3g}", help=t("initialisation.help.spread"))
         b.metric(t("initialisation.metric.acc"), f"{run.acc_train:.1%}")
         c.metric(t("initialisation.metric.cost"), f"{run.costs[-1]:.4f}")
         stopped(names[method], run.divergence)

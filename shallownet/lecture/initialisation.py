@@ -1,7 +1,7 @@
 """Why the weights start small and random: zeros against random, and the initial scale.
 
 - Zeros never break the symmetry: every hidden unit computes the same function and
-  gets the same gradient, so the rows of W1 stay equal (``symmetry`` stays 0 up to
+  gets the same gradient, so the rows of W1 stay equal (``row_spread`` stays 0 up to
   rounding) and the network is no better than one hidden unit.
 - A large initial scale saturates tanh and sigmoid: |Z1| is large, g1'(Z1) is near
   0, the gradients through the hidden layer vanish and the cost falls slowly.
@@ -37,12 +37,12 @@ MAX_WORK = 16_000_000
 
 class InitRun(NamedTuple):
     """One initialisation trained for a number of steps: its parameters at the end,
-    their symmetry measure, the cost curve (``steps``, ``costs``), the final training
+    the spread of W1's rows, the cost curve (``steps``, ``costs``), the final training
     accuracy and A2 over the grid ``xs`` x ``ys`` as an image (for its boundary)."""
 
     method: str
     params: Params
-    symmetry: float
+    row_spread: float
     steps: np.ndarray
     costs: np.ndarray
     acc_train: float
@@ -76,7 +76,7 @@ class ScaleRun(NamedTuple):
     divergence: Divergence | None
 
 
-def symmetry(W1) -> float:
+def row_spread(W1) -> float:
     """The largest absolute difference between two rows of W1: 0 when every hidden
     unit has the same weights (and, trivially, with one hidden unit)."""
     W1 = np.asarray(W1, dtype=float)
@@ -110,7 +110,7 @@ def _init_run(method: str, trainer: Trainer, grid: Grid) -> InitRun:
     p = trainer.params
     _, A2 = trainer.output_on(grid.points)
     return InitRun(
-        method=method, params=p, symmetry=symmetry(p.W1),
+        method=method, params=p, row_spread=row_spread(p.W1),
         steps=trainer.history.column("step"), costs=trainer.history.column("cost_train"),
         acc_train=trainer.latest.acc_train, proba=grid.image(A2[0]), divergence=trainer.divergence,
         xs=grid.xs, ys=grid.ys,

@@ -15,6 +15,7 @@ from shallownet.ui.session import Playground
 from tests.app.apptest import chart, decode, opened, page_script, run
 
 PAGE = page_script("initialisation")
+SPREAD = texts.EN["initialisation.metric.spread"]
 
 
 def metrics(at, label):
@@ -31,14 +32,27 @@ def core_compare(at, steps):
 
 
 def test_zeros_keep_the_rows_of_w1_equal_and_random_weights_do_not(at):
-    zeros, random = (float(v) for v in metrics(at, "Symmetry"))
+    zeros, random = (float(v) for v in metrics(at, SPREAD))
     assert zeros == 0.0
     assert random > 0.1
     runs = core_compare(at, 1000)
     # the numbers shown are the core's, for the session's settings and data
-    assert metrics(at, "Symmetry") == [f"{runs[m].symmetry:.3g}" for m in ("zeros", "random")]
+    assert metrics(at, SPREAD) == [f"{runs[m].row_spread:.3g}" for m in ("zeros", "random")]
     assert metrics(at, "Accuracy, train") == [f"{runs[m].acc_train:.1%}" for m in ("zeros", "random")]
     assert metrics(at, "Cost J, train") == [f"{runs[m].costs[-1]:.4f}" for m in ("zeros", "random")]
+
+
+def test_the_measure_that_reads_0_for_equal_rows_is_named_for_what_it_measures(at):
+    """0 under zeros means every unit is the same: the metric is the spread of W1's
+    rows, not a "symmetry" that would read 0 for symmetric weights."""
+    for lang, table in (("en", texts.EN), ("ko", texts.KO)):
+        at.session_state["lang"] = lang
+        run(at)
+        label, help_ = table["initialisation.metric.spread"], table["initialisation.help.spread"]
+        assert "W1" in label and "symmetr" not in label.lower() and "대칭" not in label
+        [zeros, random] = [m for m in at.metric if m.label == label]
+        assert float(zeros.value) == 0.0 and float(random.value) > 0.1
+        assert zeros.proto.help == help_ and "0" in help_
 
 
 def test_the_rows_of_w1_shown_are_the_trained_networks(at):
@@ -74,7 +88,7 @@ def test_the_steps_slider_trains_that_many_steps(at):
     run(at.slider(key="initialisation.steps").set_value(200))
     runs = core_compare(at, 200)
     assert metrics(at, "Cost J, train") == [f"{runs[m].costs[-1]:.4f}" for m in ("zeros", "random")]
-    assert metrics(at, "Symmetry") == [f"{runs[m].symmetry:.3g}" for m in ("zeros", "random")]
+    assert metrics(at, SPREAD) == [f"{runs[m].row_spread:.3g}" for m in ("zeros", "random")]
     assert "after 200 steps" in chart(at, "initialisation.boundaries")["layout"]["annotations"][1]["text"]
 
 
@@ -83,7 +97,7 @@ def test_with_the_sigmoid_on_equal_classes_the_zero_network_stays_and_the_page_s
     assert session_settings(at).activation == "sigmoid"
     W1 = decode([t for t in chart(at, "initialisation.rows")["data"] if t["type"] == "heatmap"][0]["z"])
     assert not np.any(W1)  # the default data has as many points of each class
-    zeros, random = (float(v) for v in metrics(at, "Symmetry"))
+    zeros, random = (float(v) for v in metrics(at, SPREAD))
     assert zeros == 0 and random > 0.1
     assert any("stationary point" in c.value for c in at.caption)
     run(at.selectbox(key="setting.activation").set_value("tanh"))
@@ -92,7 +106,7 @@ def test_with_the_sigmoid_on_equal_classes_the_zero_network_stays_and_the_page_s
 
 def test_one_hidden_unit_has_nothing_to_compare_and_says_so(at):
     run(at.slider(key="setting.n1").set_value(1))
-    assert metrics(at, "Symmetry") == ["0", "0"]
+    assert metrics(at, SPREAD) == ["0", "0"]
     assert any("n1 = 1" in i.value for i in at.info)
 
 

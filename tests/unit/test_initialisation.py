@@ -9,10 +9,10 @@ from shallownet.core.trainer import make_data
 from shallownet.lecture import initialisation
 
 
-def test_symmetry_is_the_largest_difference_between_two_rows():
-    assert initialisation.symmetry([[1.0, 2.0], [1.0, 5.0], [0.5, 3.0]]) == 3.0
-    assert initialisation.symmetry([[1.0, -2.0], [1.0, -2.0]]) == 0.0
-    assert initialisation.symmetry([[3.0, 4.0]]) == 0.0  # one unit: nothing to compare
+def test_the_row_spread_is_the_largest_difference_between_two_rows():
+    assert initialisation.row_spread([[1.0, 2.0], [1.0, 5.0], [0.5, 3.0]]) == 3.0
+    assert initialisation.row_spread([[1.0, -2.0], [1.0, -2.0]]) == 0.0
+    assert initialisation.row_spread([[3.0, 4.0]]) == 0.0  # one unit: nothing to compare
 
 
 @pytest.fixture(scope="module", params=["tanh", "sigmoid"])
@@ -25,8 +25,8 @@ def compared(request):
 
 def test_zeros_keep_every_hidden_unit_identical_and_random_breaks_the_tie(compared):
     _, runs, _ = compared
-    assert runs["zeros"].symmetry < 1e-12
-    assert runs["random"].symmetry > 0.1
+    assert runs["zeros"].row_spread < 1e-12
+    assert runs["random"].row_spread > 0.1
     # training did something: random learned, zeros is stuck at the constant network
     assert runs["random"].acc_train > 0.8
     assert runs["zeros"].acc_train == 0.5
@@ -43,7 +43,7 @@ def test_with_sigmoid_and_unequal_classes_the_zero_rows_move_and_stay_equal():
     runs = initialisation.compare(settings, 300, data=data)
     W1 = runs["zeros"].params.W1
     assert np.abs(W1).max() > 1e-3 and not runs["zeros"].stayed_at_zero
-    assert runs["zeros"].symmetry <= 1e-9 * np.abs(W1).max()
+    assert runs["zeros"].row_spread <= 1e-9 * np.abs(W1).max()
 
 
 def test_with_sigmoid_and_equal_classes_the_zero_network_does_not_move():

@@ -299,15 +299,15 @@ EN = {
     "initialisation.run.zeros": "Zeros",
     "initialisation.run.random": "Random × {scale}",
     "initialisation.panel": "{run}, after {steps} steps",
-    "initialisation.metric.symmetry": "Symmetry",
-    "initialisation.help.symmetry": (
+    "initialisation.metric.spread": "Spread of W1's rows",
+    "initialisation.help.spread": (
         "The largest difference between two rows of W1, input by input: 0 when every hidden unit "
-        "has the same weights"
+        "has the same weights, the symmetry unbroken"
     ),
     "initialisation.metric.acc": "Accuracy, train",
     "initialisation.metric.cost": "Cost J, train",
     "initialisation.one_unit": (
-        "With n1 = 1 there are no two rows of W1 to compare: the symmetry measure is 0 for both. "
+        "With n1 = 1 there are no two rows of W1 to compare: their spread is 0 for both. "
         "Choose more hidden units in the sidebar."
     ),
     "initialisation.zeros_stay_zero": (

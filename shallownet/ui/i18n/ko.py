@@ -291,12 +291,15 @@ KO = {
     "initialisation.run.zeros": "모두 0",
     "initialisation.run.random": "임의 × {scale}",
     "initialisation.panel": "{run}, {steps} 스텝 후",
-    "initialisation.metric.symmetry": "대칭",
-    "initialisation.help.symmetry": "입력별로 본 W1의 두 행 사이의 가장 큰 차이: 모든 숨겨진 유닛의 가중치가 같으면 0",
+    "initialisation.metric.spread": "W1 행 사이의 차이",
+    "initialisation.help.spread": (
+        "입력별로 본 W1의 두 행 사이의 가장 큰 차이: 모든 숨겨진 유닛의 가중치가 같아 대칭이 깨지지 않았으면 0"
+    ),
     "initialisation.metric.acc": "정확도, 트레이닝",
     "initialisation.metric.cost": "비용 J, 트레이닝",
     "initialisation.one_unit": (
-        "n1 = 1이면 비교할 W1의 두 행이 없습니다: 대칭 척도는 둘 다 0입니다. 사이드바에서 숨겨진 유닛 수를 늘리세요."
+        "n1 = 1이면 비교할 W1의 두 행이 없습니다: 행 사이의 차이는 둘 다 0입니다. "
+        "사이드바에서 숨겨진 유닛 수를 늘리세요."
     ),
     "initialisation.zeros_stay_zero": (
         "{activation}에서는 g1(0) = 0입니다: 모두 0에서 시작하면 A1 = 0, W2 = 0이므로 dW1 = 0이고 W1은 전혀 움직이지 "
