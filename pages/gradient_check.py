@@ -10,7 +10,7 @@ from shallownet.lecture.gradient_check import TOLERANCE, VARIANTS
 from shallownet.plots import gradient_check as figures
 from shallownet.ui import lecture_page as lecture
 from shallownet.ui import router
-from shallownet.ui.i18n.texts import t
+from shallownet.ui.i18n.texts import current, t
 
 router.through_app()  # before anything else: see ui/router.py
 
@@ -37,7 +37,8 @@ st.markdown(t("gc.network", n1=net.params.W1.shape[0], m=net.X.shape[1], step=f"
 results = gradcheck.check_variants(net.params, net.X, net.Y, net.activation, EPS)
 
 # -- one backward pass against central differences ------------------------------------
-variant = st.selectbox(t("gc.variant"), tuple(VARIANTS), format_func=lambda n: t(f"gc.variant.{n}"),
+lang = current()  # kept by the options' format function: called outside the run (AppTest), t() would be English
+variant = st.selectbox(t("gc.variant"), tuple(VARIANTS), format_func=lambda n: t(f"gc.variant.{n}", lang),
                        key="gc.variant", help=t("gc.help.variant"))
 result = results[variant]
 rows = gradcheck.rows(result)
@@ -46,7 +47,8 @@ near = gradcheck.near_kink(net.params, net.X, EPS) if net.activation in KINKED e
 
 words, chart = st.columns([1, 1], gap="medium")
 with words:
-    st.markdown(t(f"gc.mistake.{variant}"))
+    st.markdown(t(f"gc.mistake.{variant}", activation=t(f"activation.{net.activation}"),
+                  derivative=t(f"derivative.{net.activation}")))
     if failed:
         st.error(t("gc.fail", params=", ".join(failed)), icon=FAIL_ICON)
     else:

@@ -75,7 +75,7 @@ st.plotly_chart(figs.w1_rows(
 # --- the initial scale -------------------------------------------------------------
 st.header(t("initialisation.section.scale"))
 explain, control = st.columns([3, 2], gap="large")
-explain.markdown(t("initialisation.scale.explain"))
+explain.markdown(t(f"initialisation.scale.explain.{net.activation}"))
 choices = tuple(s for s in SCALES if s >= initialisation.SCALES[0])
 # not the sidebar's initial weight scale (the Playground's, and the random run's above): its name
 # and help tell the two sliders apart

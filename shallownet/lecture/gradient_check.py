@@ -234,8 +234,8 @@ VARIANTS: dict[str, Variant] = {
     "correct": Variant(
         "correct", "none: the lecture's six equations", (), backward),
     "one_minus_a": Variant(
-        "tanh' written as 1 - a",
-        "g1'(Z1) taken as 1 - A1 instead of tanh' = 1 - A1^2", ("W1", "b1"),
+        "g1' written as 1 - A1",
+        "g1'(Z1) taken as 1 - A1 (tanh' = 1 - A1^2 without its square), whatever g1 is", ("W1", "b1"),
         lambda p, c, X, Y, act: _backward_with(p, c, X, Y, act, dg=1 - c.A1)),
     "no_one_over_m": Variant(
         "dW2 and db2 without the 1/m",

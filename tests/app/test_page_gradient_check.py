@@ -67,7 +67,8 @@ def test_each_wrong_backward_pass_fails_where_its_mistake_is(trained, variant):
     assert not at.success
     failed = [p for p in PARAMS if p in VARIANTS[variant].wrong]
     assert at.error[0].value == t("gc.fail", params=", ".join(failed))
-    assert t(f"gc.mistake.{variant}") in [m.value for m in at.markdown]
+    assert t(f"gc.mistake.{variant}", activation=t("activation.tanh"), derivative=t("derivative.tanh")) in [
+        m.value for m in at.markdown]
     shown = dict(zip(table(at)[t("gc.col.param")], table(at)[t("gc.col.result")]))
     assert shown == {p: t("gc.bad") if p in failed else t("gc.ok") for p in PARAMS}
 
@@ -105,6 +106,25 @@ def test_the_variant_without_one_over_m_is_named_for_the_gradients_it_changes():
     at = page(0)
     options = at.selectbox(key="gc.variant").options
     assert texts.EN["gc.variant.no_one_over_m"] in options
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu", "leaky_relu", "linear"])
+def test_the_one_minus_a_mistake_is_told_for_the_chosen_activation(activation):
+    """1 − A1 is tanh′ without its square; the text gives the chosen g1's own g1′
+    (the sigmoid's A1 (1 − A1), not tanh's), in both languages."""
+    from shallownet.ui.i18n import texts
+
+    for lang, table in (("en", texts.EN), ("ko", texts.KO)):
+        at = opened(PAGE)
+        at.session_state["lang"] = lang
+        at.selectbox(key="setting.activation").set_value(activation).run()
+        choose(at, "one_minus_a")
+        said = table["gc.mistake.one_minus_a"].format(activation=table[f"activation.{activation}"],
+                                                      derivative=table[f"derivative.{activation}"])
+        assert said in [m.value for m in at.markdown]
+        if activation != "tanh":
+            assert f"{table['derivative.tanh']}이므로" not in said and f"is {table['derivative.tanh']}" not in said
+    assert [o for o in at.selectbox(key="gc.variant").options if "1 − A1" in o] == [texts.KO["gc.variant.one_minus_a"]]
 
 
 def test_db1_without_keepdims_names_its_shape(trained):

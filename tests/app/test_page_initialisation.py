@@ -55,6 +55,30 @@ def test_the_measure_that_reads_0_for_equal_rows_is_named_for_what_it_measures(a
         assert zeros.proto.help == help_ and "0" in help_
 
 
+NAMES = {"tanh": r"\btanh", "sigmoid": r"\bsigmoid", "relu": r"(?<![Ll]eaky )ReLU", "leaky_relu": r"[Ll]eaky ReLU",
+         "linear": r"\blinear"}
+
+
+@pytest.mark.parametrize("activation", list(NAMES))
+def test_the_initial_scale_is_explained_for_the_chosen_activation(at, activation):
+    """Each explanation is its activation's: it names no other one, and its claims
+    are the numbers shown (the sigmoid's slope at most 1/4, tanh's near 1)."""
+    import re
+
+    run(at.selectbox(key="setting.activation").set_value(activation))
+    said = texts.EN[f"initialisation.scale.explain.{activation}"]
+    assert said in [m.value for m in at.markdown]
+    assert re.search(NAMES[activation], said)
+    hidden_layer = said.replace("the output's sigmoid", "")  # the output layer's is always the sigmoid
+    assert not [a for a, name in NAMES.items() if a != activation and re.search(name, hidden_layer)]
+    assert texts.KO[f"initialisation.scale.explain.{activation}"]
+    mean_dg = float(metrics(at, texts.EN["initialisation.metric.mean_dg"])[0])
+    if activation == "sigmoid":
+        assert "1/4" in said and mean_dg <= 0.25
+    if activation == "tanh":
+        assert "close to 1" in said
+
+
 def test_the_rows_of_w1_shown_are_the_trained_networks(at):
     runs = core_compare(at, 1000)
     fig = chart(at, "initialisation.rows")

@@ -45,7 +45,7 @@ NEUTRAL = {
     "eq.keepdims.code_without", "eq.keepdims.code_with", "gc.fig.zero", "gc.kink.fig.z", "gc.kink.fig.relu",
     "initialisation.fig.input0", "initialisation.fig.input1", "hidden_units.fig.value",
     "hidden_units.fig.unit_line", "hidden_units.fig.zero", "hidden_units.fig.node", "size.row.n1", "size.panel",
-    "size.panel.test", "size.fig.alpha",
+    "size.panel.test", "size.fig.alpha", "derivative.tanh", "derivative.sigmoid", "derivative.linear",
 }
 
 

@@ -63,6 +63,12 @@ EN = {
     "activation.relu": "ReLU",
     "activation.leaky_relu": "leaky ReLU",
     "activation.linear": "linear (logistic regression)",
+    # each activation's g1'(Z1), as the texts write it
+    "derivative.tanh": "1 − A1²",
+    "derivative.sigmoid": "A1 (1 − A1)",
+    "derivative.relu": "1 where Z1 > 0, 0 elsewhere",
+    "derivative.leaky_relu": "1 where Z1 > 0, 0.01 elsewhere",
+    "derivative.linear": "1",
     "init.random": "Random (small)",
     "init.zeros": "Zeros",
     # what happened
@@ -196,13 +202,16 @@ EN = {
     "gc.variant": "Backward pass to check",
     "gc.help.variant": "The lecture's equations, or one of them written with a common mistake",
     "gc.variant.correct": "The lecture's six equations (correct)",
-    "gc.variant.one_minus_a": "Wrong: tanh′ written as 1 − a",
+    "gc.variant.one_minus_a": "Wrong: g1′ written as 1 − A1",
     "gc.variant.no_one_over_m": "Wrong: dW2 and db2 without the 1/m",
     "gc.variant.no_g_prime": "Wrong: g1′ left out",
     "gc.variant.sign": "Wrong: dZ2 = Y − A2",
     "gc.variant.db1_no_keepdims": "Wrong: db1 without keepdims",
     "gc.mistake.correct": "No mistake: the lecture's six equations.",
-    "gc.mistake.one_minus_a": "The mistake: g1′(Z1) taken as 1 − A1 instead of tanh′ = 1 − A1², so dZ1 is wrong.",
+    "gc.mistake.one_minus_a": (
+        "The mistake: g1′(Z1) taken as 1 − A1, tanh′ = 1 − A1² with its square forgotten. For g1 = {activation}, "
+        "g1′(Z1) is {derivative}, so dZ1 is wrong."
+    ),
     "gc.mistake.no_one_over_m": (
         "The mistake: dW2 = dZ2 A1ᵀ and db2 = Σ dZ2 without the 1/m, so they are m times too large."
     ),
@@ -330,10 +339,33 @@ EN = {
     "initialisation.fig.input1": "W1[i, 1]",
     "initialisation.fig.value": "weight",
     "initialisation.section.scale": "The initial scale: large weights saturate g1",
-    "initialisation.scale.explain": (
-        "Large initial weights make |Z1| large, where tanh is flat: its slope g1'(Z1) = 1 − a² is "
+    "initialisation.scale.explain.tanh": (
+        "Large initial weights make |Z1| large, where tanh is flat: its slope g1′(Z1) = 1 − A1² is "
         "near 0, the gradients through the hidden layer almost vanish, and learning is slow. Small "
         "weights keep Z1 near 0, where the slope is close to 1."
+    ),
+    "initialisation.scale.explain.sigmoid": (
+        "Large initial weights make |Z1| large, where the sigmoid is flat: its slope g1′(Z1) = A1 (1 − A1) "
+        "is near 0, the gradients through the hidden layer almost vanish, and learning is slow. Small "
+        "weights keep Z1 near 0, where the slope is at its largest, and that is only 1/4."
+    ),
+    "initialisation.scale.explain.relu": (
+        "ReLU does not flatten out for large |Z1|: its slope g1′(Z1) is 1 where Z1 > 0 and 0 elsewhere, "
+        "whatever the scale, so large initial weights do not make the gradients through the hidden layer "
+        "vanish. They make Z2 large instead: the larger the scale, the more the output's sigmoid starts "
+        "saturated, confidently wrong on many examples, and the higher the first cost."
+    ),
+    "initialisation.scale.explain.leaky_relu": (
+        "Leaky ReLU does not flatten out for large |Z1|: its slope g1′(Z1) is 1 where Z1 > 0 and 0.01 "
+        "elsewhere, whatever the scale, so large initial weights do not make the gradients through the "
+        "hidden layer vanish. They make Z2 large instead: the larger the scale, the more the output's sigmoid "
+        "starts saturated, confidently wrong on many examples, and the higher the first cost."
+    ),
+    "initialisation.scale.explain.linear": (
+        "The linear activation never flattens out: its slope g1′(Z1) is 1 whatever the scale, so large "
+        "initial weights do not make the gradients through the hidden layer vanish. They make Z2 large "
+        "instead: the larger the scale, the more the output's sigmoid starts saturated, confidently wrong "
+        "on many examples, and the higher the first cost."
     ),
     "initialisation.scale": "Scale to try on this page",
     "initialisation.help.scale": (

@@ -64,6 +64,12 @@ KO = {
     "activation.relu": "ReLU",
     "activation.leaky_relu": "leaky ReLU",
     "activation.linear": "선형 (로지스틱 회귀)",
+    # each activation's g1'(Z1), as the texts write it
+    "derivative.tanh": "1 − A1²",
+    "derivative.sigmoid": "A1 (1 − A1)",
+    "derivative.relu": "Z1 > 0인 곳에서 1, 그 밖에서는 0",
+    "derivative.leaky_relu": "Z1 > 0인 곳에서 1, 그 밖에서는 0.01",
+    "derivative.linear": "1",
     "init.random": "임의 (작은 값)",
     "init.zeros": "모두 0",
     # what happened
@@ -194,13 +200,16 @@ KO = {
     "gc.variant": "검사할 후 방향전파",
     "gc.help.variant": "강의의 공식, 또는 그중 하나를 흔한 실수로 잘못 쓴 것",
     "gc.variant.correct": "강의의 공식 6개 (올바름)",
-    "gc.variant.one_minus_a": "틀림: tanh′를 1 − a로 씀",
+    "gc.variant.one_minus_a": "틀림: g1′를 1 − A1로 씀",
     "gc.variant.no_one_over_m": "틀림: dW2와 db2에서 1/m 빠짐",
     "gc.variant.no_g_prime": "틀림: g1′ 빠짐",
     "gc.variant.sign": "틀림: dZ2 = Y − A2",
     "gc.variant.db1_no_keepdims": "틀림: db1에 keepdims 없음",
     "gc.mistake.correct": "실수 없음: 강의의 공식 6개입니다.",
-    "gc.mistake.one_minus_a": "실수: g1′(Z1)을 tanh′ = 1 − A1² 대신 1 − A1로 썼으므로 dZ1이 틀립니다.",
+    "gc.mistake.one_minus_a": (
+        "실수: g1′(Z1)을 1 − A1로 썼습니다. tanh′ = 1 − A1²에서 제곱을 빠뜨린 것입니다. g1 = {activation}의 "
+        "g1′(Z1)은 {derivative}이므로 dZ1이 틀립니다."
+    ),
     "gc.mistake.no_one_over_m": "실수: dW2 = dZ2 A1ᵀ, db2 = Σ dZ2에서 1/m이 빠져 값이 m배로 커집니다.",
     "gc.mistake.no_g_prime": (
         "실수: dZ1 = W2ᵀ dZ2에서 인수 * g1′(Z1)이 빠졌습니다 (g1′ = 1인 선형 활성화 함수에서만 맞습니다)."
@@ -321,10 +330,31 @@ KO = {
     "initialisation.fig.input1": "W1[i, 1]",
     "initialisation.fig.value": "가중치",
     "initialisation.section.scale": "초기 스케일: 큰 가중치는 g1을 포화시킵니다",
-    "initialisation.scale.explain": (
-        "초기 가중치가 크면 |Z1|이 커지는데, 그곳에서 tanh는 평평합니다: 도함수 g1'(Z1) = 1 − a²가 0에 가까워 숨겨진 "
-        "레이어를 지나는 기울기가 거의 사라지고 트레이닝이 느려집니다. 작은 가중치는 Z1을 0 근처에 두어 도함수가 1에 "
-        "가깝습니다."
+    "initialisation.scale.explain.tanh": (
+        "초기 가중치가 크면 |Z1|이 커지는데, 그곳에서 tanh는 평평합니다: 도함수 g1′(Z1) = 1 − A1²가 0에 가까워 "
+        "숨겨진 레이어를 지나는 기울기가 거의 사라지고 트레이닝이 느려집니다. 작은 가중치는 Z1을 0 근처에 두어 "
+        "도함수가 1에 가깝습니다."
+    ),
+    "initialisation.scale.explain.sigmoid": (
+        "초기 가중치가 크면 |Z1|이 커지는데, 그곳에서 시그모이드는 평평합니다: 도함수 g1′(Z1) = A1 (1 − A1)이 0에 "
+        "가까워 숨겨진 레이어를 지나는 기울기가 거의 사라지고 트레이닝이 느려집니다. 작은 가중치는 Z1을 0 근처에 "
+        "두는데, 그곳의 도함수가 가장 크지만 그래도 1/4입니다."
+    ),
+    "initialisation.scale.explain.relu": (
+        "ReLU는 |Z1|이 커져도 평평해지지 않습니다: 도함수 g1′(Z1)은 스케일과 상관없이 Z1 > 0인 곳에서 1, 그 밖에서는 "
+        "0이므로, 초기 가중치가 커도 숨겨진 레이어를 지나는 기울기가 사라지지 않습니다. 대신 Z2가 커집니다: 스케일이 "
+        "클수록 출력의 시그모이드가 더 포화된 채로 시작해 많은 예시를 자신 있게 틀리고, 첫 비용이 높아집니다."
+    ),
+    "initialisation.scale.explain.leaky_relu": (
+        "leaky ReLU는 |Z1|이 커져도 평평해지지 않습니다: 도함수 g1′(Z1)은 스케일과 상관없이 Z1 > 0인 곳에서 1, 그 "
+        "밖에서는 0.01이므로, 초기 가중치가 커도 숨겨진 레이어를 지나는 기울기가 사라지지 않습니다. 대신 Z2가 "
+        "커집니다: 스케일이 클수록 출력의 시그모이드가 더 포화된 채로 시작해 많은 예시를 자신 있게 틀리고, 첫 비용이 "
+        "높아집니다."
+    ),
+    "initialisation.scale.explain.linear": (
+        "선형 활성화 함수는 평평해지지 않습니다: 도함수 g1′(Z1)은 스케일과 상관없이 1이므로, 초기 가중치가 커도 숨겨진 "
+        "레이어를 지나는 기울기가 사라지지 않습니다. 대신 Z2가 커집니다: 스케일이 클수록 출력의 시그모이드가 더 포화된 "
+        "채로 시작해 많은 예시를 자신 있게 틀리고, 첫 비용이 높아집니다."
     ),
     "initialisation.scale": "이 페이지에서 시험할 스케일",
     "initialisation.help.scale": (
