@@ -58,7 +58,8 @@ with words:
     if variant != "correct":
         st.caption(t("gc.expected", params=", ".join(VARIANTS[variant].wrong)))
         if not failed:
-            st.info(t("gc.wrong_passes"))
+            why = gradcheck.why_it_passes(net.params, net.X, net.activation, variant, results["correct"])
+            st.info(t(f"gc.wrong_passes.{why}"))
     for r in rows:
         if r.shape != r.expected_shape:
             st.warning(t("gc.shape", param=r.name, got=r.shape, want=r.expected_shape))

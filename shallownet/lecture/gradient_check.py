@@ -263,6 +263,31 @@ def variant_backward(name: str) -> Callable[..., Grads]:
     return VARIANTS[name].backward
 
 
+def why_it_passes(p: Params, X, activation: str, variant: str, right: CheckResult) -> str:
+    """Why a wrong backward pass gives the right gradients at this network, given the
+    check of the right one (``right``):
+
+    - "w2_zero": W2 = 0, so dZ1 = W2^T dZ2 * g1'(Z1) is 0 whatever is taken for g1'
+      (the mistakes in g1');
+    - "g_prime_one": g1'(Z1) = 1 at every entry (the linear activation, or ReLU with
+      every unit active on every example), so leaving it out changes nothing;
+    - "zero": the gradients the mistake changes are below their floor, as good as 0
+      to the check (zero weights on classes of equal size, a converged network),
+      and a flipped sign or a factor of m leaves 0 at 0;
+    - "same": none of these; the mistake gives the same numbers here all the same.
+    """
+    g_prime = variant in ("one_minus_a", "no_g_prime")
+    if g_prime and not np.any(p.W2):
+        return "w2_zero"
+    if variant == "no_g_prime":
+        Z1 = forward(p, X, activation).Z1
+        if np.all(activations.get(activation).dg(Z1) == 1):
+            return "g_prime_one"
+    if all(right.size(name) < right.floor[name] for name in VARIANTS[variant].wrong):
+        return "zero"
+    return "same"
+
+
 def check_variants(p: Params, X, Y, activation: str = "tanh", eps: float = 1e-5) -> dict[str, CheckResult]:
     """Every variant's gradient check at the same network (the central differences
     computed once, for all of them)."""

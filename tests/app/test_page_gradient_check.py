@@ -194,11 +194,20 @@ def test_a_relu_network_near_its_kink_says_so_next_to_the_verdict(seed, near):
         assert not warned and at.success[0].value.startswith("Pass:")
 
 
-def test_zeros_initialisation_has_no_kink_to_show_and_says_why_a_wrong_pass_passes():
-    at = page(0, init="zeros")
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid"])
+def test_zeros_initialisation_has_no_kink_to_show_and_says_why_each_wrong_pass_passes(activation):
+    """Zero weights on as many examples of each class: every gradient is 0, so four
+    of the five mistakes pass, each for the reason the page gives."""
+    at = page(0, init="zeros", activation=activation)
     assert at.warning[-1].value == t("gc.kink.no_w2")
-    choose(at, "one_minus_a")  # with W2 = 0 no gradient reaches the hidden layer
-    assert at.success and t("gc.wrong_passes") in [i.value for i in at.info]
+    reasons = {"one_minus_a": "w2_zero", "no_g_prime": "w2_zero", "sign": "zero", "no_one_over_m": "zero"}
+    for variant in WRONG:
+        choose(at, variant)
+        infos = [i.value for i in at.info if i.value.startswith("This wrong backward pass passes")]
+        if variant in reasons:
+            assert at.success and infos == [t(f"gc.wrong_passes.{reasons[variant]}")], variant
+        else:  # db1 without keepdims: its shape is wrong whatever the numbers
+            assert not at.success and not infos
 
 
 def test_a_big_network_checks_quickly():

@@ -110,6 +110,37 @@ def test_the_variant_without_one_over_m_drops_it_from_dw2_and_db2_only():
     assert "dW2" in label and "db2" in label and "dZ2" not in label
 
 
+def passing(p, X, Y, activation):
+    """The wrong variants that pass at this network, each with why_it_passes's reason."""
+    results = gradcheck.check_variants(p, X, Y, activation)
+    return {v: gradcheck.why_it_passes(p, X, activation, v, results["correct"])
+            for v in WRONG if results[v].passed()}
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "relu"])
+def test_with_zero_weights_on_equal_classes_four_mistakes_pass_each_for_its_reason(activation):
+    """Every gradient is 0: the sign and the missing 1/m change nothing in 0, and with
+    W2 = 0 no mistake in g1' reaches dZ1; only db1's wrong shape fails."""
+    t = Trainer(DEFAULTS.replace(init="zeros", activation=activation))
+    p, X, Y = t.params, t.data.X_train, t.data.Y_train
+    assert 2 * Y.sum() == Y.size
+    assert passing(p, X, Y, activation) == {"one_minus_a": "w2_zero", "no_g_prime": "w2_zero", "sign": "zero",
+                                            "no_one_over_m": "zero"}
+
+
+def test_a_converged_linear_network_passes_three_mistakes_and_says_why():
+    """Logistic regression at its minimum: the gradients are ~1e-15, and g1' = 1."""
+    p, X, Y = network(300, "linear")
+    assert passing(p, X, Y, "linear") == {"no_g_prime": "g_prime_one", "sign": "zero", "no_one_over_m": "zero"}
+
+
+def test_a_mistake_that_gives_the_same_numbers_for_no_named_reason_is_said_so():
+    """tanh with W1 = 0 and b1 = 0: A1 = 0, where 1 - A1 = 1 - A1^2, while W2 is not 0."""
+    p, X, Y = network(0)
+    p = p._replace(W1=np.zeros_like(p.W1), b1=np.zeros_like(p.b1))
+    assert passing(p, X, Y, "tanh")["one_minus_a"] == "same"
+
+
 def test_an_unknown_variant_is_refused_with_the_list():
     p, X, Y = network(0)
     with pytest.raises(ValueError, match="correct, one_minus_a"):

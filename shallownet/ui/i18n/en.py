@@ -226,9 +226,23 @@ EN = {
     "gc.pass": "Pass: backprop agrees with central differences for W1, b1, W2 and b2 (worst relative error {worst}).",
     "gc.fail": "Fail: backprop disagrees with central differences for {params}.",
     "gc.expected": "This mistake is expected to break {params}.",
-    "gc.wrong_passes": (
-        "This wrong backward pass passes at this network: its mistake changes nothing here (with W2 = 0 no "
-        "gradient reaches the hidden layer; with the linear activation g1′ = 1)."
+    "gc.wrong_passes.w2_zero": (
+        "This wrong backward pass passes at this network: W2 = 0, so dZ1 = W2ᵀ dZ2 * g1′(Z1) is 0 whatever is "
+        "taken for g1′, and dW1 and db1 come out right."
+    ),
+    "gc.wrong_passes.g_prime_one": (
+        "This wrong backward pass passes at this network: g1′(Z1) = 1 at every entry here (always so for the "
+        "linear activation, for ReLU when every unit is active on every example), so leaving it out changes "
+        "nothing."
+    ),
+    "gc.wrong_passes.zero": (
+        "This wrong backward pass passes at this network: the gradients its mistake changes are 0 here, or too "
+        "small for central differences to tell from 0 (zero weights on as many examples of each class, or a "
+        "network that has converged), and a flipped sign or a factor of m leaves 0 at 0."
+    ),
+    "gc.wrong_passes.same": (
+        "This wrong backward pass passes at this network: here its mistake happens to give the same gradients "
+        "as the lecture's equations."
     ),
     "gc.near_kink": (
         "Entries of Z1 within ε of the kink at 0: {n}. There the central difference straddles the kink and "
