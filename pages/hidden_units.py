@@ -23,8 +23,9 @@ points = {"class0": t("hidden_units.fig.class0"), "class1": t("hidden_units.fig.
 
 st.caption(t("hidden_units.network", n1=n1, activation=t(f"activation.{net.activation}"), step=f"{net.step:,}",
              dataset=t(f"dataset.{net.settings.dataset}")))
-if net.step == 0:
-    st.info(t("hidden_units.untrained"), icon="ℹ️")
+if net.step == 0:  # the start as the settings made it: zeros, or random weights of the initial scale
+    st.info(t(f"hidden_units.untrained.{net.settings.init}", scale=f"{net.settings.init_scale:g}",
+              value=f"{hidden_units.value_at_zero(net.activation):g}"), icon="ℹ️")
 
 st.header(t("hidden_units.section.units"))
 st.caption(t("hidden_units.units.explain"))

@@ -64,7 +64,8 @@ def relu(Z, out=None):
 
 
 def relu_derivative(Z, A=None, out=None):
-    """relu'(z) = 1 if z > 0 else 0 (the lecture's choice of 0 at z = 0)."""
+    """relu'(z) = 1 if z > 0 else 0: at z = 0, where ReLU has no derivative, the
+    slope from the left."""
     if out is None:
         return (Z > 0).astype(Z.dtype)
     return np.greater(Z, 0.0, out=out)

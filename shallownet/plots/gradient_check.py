@@ -93,8 +93,8 @@ def errors_figure(series: Sequence[tuple[str, Mapping[str, float], Mapping[str, 
 
 def kink_figure(*, labels: dict) -> go.Figure:
     """ReLU around its kink, z in units of eps: the central difference's secant from
-    -eps to +eps (slope 1/2) against the derivative backprop takes at 0 (0, the
-    lecture's choice; from the right it would be 1).
+    -eps to +eps (slope 1/2) against the derivative backprop takes at 0 (0, the slope
+    from the left; from the right it would be 1).
 
     ``labels``: "title", "z", "relu", "secant" (the central difference), "backprop"."""
     z = np.array([-2.5, 0.0, 2.5])

@@ -177,6 +177,20 @@ def test_the_relu_kink_section_shows_the_check_failing_at_the_kink():
     assert t("gc.kink.explain", unit=case.unit, example=case.example) in [m.value for m in at.markdown]
 
 
+def test_the_kinks_relu_prime_of_0_is_backprops_choice_not_the_lectures():
+    """The lecture says nothing of relu′(0): the page says what this backprop takes,
+    the slope from the left, as core/activations.py computes it."""
+    import numpy as np
+
+    from shallownet.core import activations
+    from shallownet.ui.i18n import texts
+
+    assert activations.get("relu").dg(np.zeros(1))[0] == 0.0
+    assert "relu′(0) = 0" in texts.EN["gc.kink.explain"] and "relu′(0) = 0" in texts.KO["gc.kink.explain"]
+    assert "lecture" not in texts.EN["gc.kink.explain"] and "강의" not in texts.KO["gc.kink.explain"]
+    assert "from the left" in texts.EN["gc.kink.explain"] and "왼쪽에서의 기울기" in texts.KO["gc.kink.explain"]
+
+
 @pytest.mark.parametrize("seed, near", [(0, 1), (1, 0)])
 def test_a_relu_network_near_its_kink_says_so_next_to_the_verdict(seed, near):
     at = opened(PAGE)

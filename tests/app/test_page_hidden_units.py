@@ -10,6 +10,7 @@ from shallownet.core.settings import PRESETS
 from shallownet.formats import untrusted
 from shallownet.lecture import hidden_units
 from shallownet.plots import hidden_units as figs
+from shallownet.ui.i18n import texts
 from shallownet.ui.session import Playground
 from tests.app.apptest import chart, decode, opened, page_script, run
 
@@ -67,8 +68,29 @@ def test_the_page_shows_each_unit_of_the_current_network():
         np.testing.assert_allclose(decode(trace["z"]), u.activation, rtol=1e-6, atol=1e-7)  # sent as float32
     titles = [a["text"] for a in fig["layout"]["annotations"]]
     assert titles == [f"unit {i} · W2 = {p.W2[0, i]:+.3g}" for i in range(4)]
-    # at step 0 the page says the network is untrained
-    assert any("not been trained" in i.value for i in at.info)
+    # at step 0 the page says the network is untrained, and how it starts
+    assert texts.EN["hidden_units.untrained.random"].format(scale="0.01") in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("activation, value", [("tanh", "0"), ("sigmoid", "0.5")])
+def test_an_untrained_zero_network_is_said_to_start_from_zeros_not_small_random_weights(activation, value):
+    """Under zeros every unit is g1(0) everywhere and has no line: the page says so,
+    and says nothing of a random start."""
+    at = page()
+    at.selectbox(key="setting.init").set_value("zeros").run()
+    at.selectbox(key="setting.activation").set_value(activation).run()
+    assert not at.exception
+    p, _, s = the_network(at)
+    assert s.init == "zeros" and not any(np.any(w) for w in p)
+    infos = [i.value for i in at.info if "not been trained" in i.value]
+    assert infos == [texts.EN["hidden_units.untrained.zeros"].format(value=value)]
+    assert "random" not in infos[0]
+    _, units = core_units(at)
+    assert all(u.line is None for u in units) and all(np.all(u.activation == float(value)) for u in units)
+    # and the random start is named with its scale
+    at.selectbox(key="setting.init").set_value("random").run()
+    at.select_slider(key="setting.init_scale").set_value(1.0).run()
+    assert texts.EN["hidden_units.untrained.random"].format(scale="1") in [i.value for i in at.info]
 
 
 def test_the_diagrams_values_are_the_networks_parameters(flower3):

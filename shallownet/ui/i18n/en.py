@@ -278,7 +278,7 @@ EN = {
     "gc.col.variant": "Backward pass",
     "gc.kink.section": "ReLU's kink: when the check itself is wrong",
     "gc.kink.explain": (
-        "ReLU has no derivative at z = 0. Backprop takes the lecture's relu′(0) = 0, a one-sided slope. A "
+        "ReLU has no derivative at z = 0. Backprop here takes relu′(0) = 0, the slope from the left. A "
         "central difference that straddles the kink measures (relu(ε) − relu(−ε)) / 2ε = 1/2 instead, so "
         "wherever a pre-activation lies within ε of 0 the two disagree by far more than the tolerance, "
         "although backprop is right. Below: the session's weights run with ReLU, once as they are and "
@@ -418,9 +418,14 @@ EN = {
         "(90.75 % with n1 = 3)."
     ),
     "hidden_units.network": "n1 = {n1} hidden units, g1 = {activation}, after {step} steps on {dataset}.",
-    "hidden_units.untrained": (
-        "This network has not been trained yet: its weights are still the small random start, so "
-        "every unit is nearly flat. Train it on the Playground, then come back."
+    "hidden_units.untrained.random": (
+        "This network has not been trained yet: its weights are still the random start, W1 and W2 drawn as "
+        "{scale} × N(0, 1), b1 = b2 = 0. Train it on the Playground, then come back."
+    ),
+    "hidden_units.untrained.zeros": (
+        "This network has not been trained yet, and it starts from zeros: W1, b1, W2 and b2 are all 0, so every "
+        "unit gives g1(0) = {value} over the whole plane and draws no line. Training will not tell the units "
+        "apart: zeros never break the symmetry."
     ),
     "hidden_units.section.units": "Each hidden unit over the plane",
     "hidden_units.units.explain": (
