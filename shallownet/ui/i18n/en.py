@@ -147,8 +147,8 @@ EN = {
     "eq.summary": "min {min}  ·  mean {mean}  ·  max {max}",
     "eq.example.section": "One training example, through the equations",
     "eq.example.intro": (
-        "Column i of every (·, m) matrix above belongs to example i alone. Pick it by its index or by "
-        "clicking a point."
+        "The equations above are vectorised over the training set: column i of every (·, m) matrix belongs to "
+        "example i alone. Pick it by its index or by clicking a point."
     ),
     "eq.example.index": "Example i",
     "eq.example.help": "Which training example (a column of X); a click on a point in the plot picks it too",
@@ -260,8 +260,8 @@ EN = {
     ),
     "gc.col.param": "Parameter",
     "gc.col.shape": "Shape (backprop)",
-    "gc.col.analytic": "‖backprop‖",
-    "gc.col.numerical": "‖central diff.‖",
+    "gc.col.analytic": "Backprop ‖a‖",
+    "gc.col.numerical": "Central diff. ‖n‖",
     "gc.col.error": "Relative error",
     "gc.col.result": "Result",
     "gc.ok": "✓ pass",
@@ -410,9 +410,9 @@ EN = {
     ),
     "hidden_units.why": (
         "Each hidden unit draws one straight line, W1[i]·x + b1[i] = 0, and the output adds the units' "
-        "ridges weighted by W2, so its boundary is pieced together from these n1 lines. The flower's "
+        "activations weighted by W2, so its boundary is pieced together from these n1 lines. The flower's "
         "petals alternate between the classes around its centre: one line leaves petals of both classes "
-        "on each side (67.5 % in the course assignment), and two ridges can set apart only one of the "
+        "on each side (67.5 % in the course assignment), and two units can set apart only one of the "
         "four sectors their lines make, never two opposite ones (67.25 %). Three lines through the "
         "centre make six sectors, which the output can give alternate classes, following the petals "
         "(90.75 % with n1 = 3)."

@@ -42,16 +42,19 @@ KO = {
     "setting.init_scale": "초기 가중치 스케일",
     "setting.alpha": "러닝속도 α",
     "setting.speed": "속도 (프레임당 스텝 수)",
-    "setting.cost_log": "비용을 로그 스케일로",
+    "setting.cost_log": "비용함수를 로그 스케일로",
     "help.m": "점의 개수 (트레이닝과 테스트 합계)",
-    "help.noise": "흔들림의 표준편차 (데이터 크기에 대한 비율)",
+    "help.noise": "각 점에 더하는 노이즈의 표준편차 (데이터 크기에 대한 비율)",
     "help.test_fraction": "일반화 성능을 재기 위해 따로 떼어 두는 점의 비율",
     "help.seed": "같은 시드면 같은 데이터와 같은 초기 가중치",
     "help.standardize": "각 입력을 평균 0, 표준편차 1이 되도록 이동하고 스케일을 조정합니다",
     "help.init": "0으로 초기화하면 대칭이 깨지지 않습니다: 모든 숨겨진 유닛이 계속 똑같습니다",
     "help.init_scale": "W1, W2 = 스케일 × N(0, 1); b1, b2 = 0",
     "help.alpha": "러닝속도 (학습률) α는 처음부터 다시 시작하지 않고 다음 스텝부터 적용됩니다",
-    "help.speed": "두 번 그리는 사이에 진행하는 기울기 강하 스텝 수 (신경망이 너무 커서 따라가지 못하면 더 적게)",
+    "help.speed": (
+        "화면을 한 번 새로 그릴 때마다 기울기 강하를 몇 스텝 진행할지 정합니다. 신경망이 커서 따라가지 못하면 더 적게 "
+        "진행합니다"
+    ),
     "dataset.moons": "초승달",
     "dataset.circles": "동심원",
     "dataset.flower": "꽃 (과제 데이터)",
@@ -83,15 +86,15 @@ KO = {
         "누르세요."
     ),
     "diverged.start": "초기 신경망에서 이미 {quantity} 값이 무한대입니다: 초기 가중치 스케일을 낮추세요.",
-    "quantity.cost": "비용 J",
+    "quantity.cost": "비용함수 J",
     "quantity.dW1": "기울기 dW1",
     "quantity.db1": "기울기 db1",
     "quantity.dW2": "기울기 dW2",
     "quantity.db2": "기울기 db2",
     # the live view
     "metric.step": "스텝",
-    "metric.cost_train": "비용 J, 트레이닝",
-    "metric.cost_test": "비용 J, 테스트",
+    "metric.cost_train": "비용함수 J, 트레이닝",
+    "metric.cost_test": "비용함수 J, 테스트",
     "metric.acc_train": "정확도, 트레이닝",
     "metric.acc_test": "정확도, 테스트",
     "metric.none": "–",
@@ -101,7 +104,7 @@ KO = {
     "fig.train_class1": "트레이닝, 클래스 1",
     "fig.test_class0": "테스트, 클래스 0",
     "fig.test_class1": "테스트, 클래스 1",
-    "fig.cost": "스텝별 비용 J",
+    "fig.cost": "스텝별 비용함수 J",
     "fig.cost.train": "트레이닝",
     "fig.cost.test": "테스트",
     "fig.grads": "스텝별 기울기 노름",
@@ -120,7 +123,7 @@ KO = {
                              "재생을 누르면 거기서부터 이어 갑니다."),
     # --- lecture pages: shared ---
     "nav.train": "트레이닝",
-    "nav.lecture": "실행해 보는 강의",
+    "nav.lecture": "강의 실습",
     "language": "언어",
     "present.switch": "발표 모드",
     "present.menu": "☰ 페이지",
@@ -146,7 +149,8 @@ KO = {
     "eq.summary": "최소 {min}  ·  평균 {mean}  ·  최대 {max}",
     "eq.example.section": "트레이닝 예시 하나가 공식을 거치는 과정",
     "eq.example.intro": (
-        "위의 모든 (·, m) 매트릭스에서 i번째 열은 예시 i에만 속합니다. 인덱스로 고르거나 점을 클릭해 고르세요."
+        "위의 공식은 트레이닝 세트에 걸쳐 벡터화되어 있습니다: 모든 (·, m) 매트릭스에서 i번째 열은 예시 i에만 "
+        "속합니다. 인덱스로 고르거나 점을 클릭해 고르세요."
     ),
     "eq.example.index": "예시 i",
     "eq.example.help": "어느 트레이닝 예시인지 (X의 한 열). 그림에서 점을 클릭해도 고를 수 있습니다",
@@ -189,9 +193,9 @@ KO = {
     ),
     # --- page: gradient check ---
     "gc.intro": (
-        "후 방향전파 (역전파)가 맞을까요? 후 방향전파 공식 6개로 구한 각 파라미터의 기울기를 비용의 중심 차분 (J(θ + "
-        "ε) − J(θ − ε)) / 2ε과 원소별로 비교합니다. 대상은 이 세션의 신경망입니다. 일부러 틀린 후 방향전파를 골라 "
-        "검사가 잡아내는지 보세요."
+        "후 방향전파 (역전파)가 맞을까요? 후 방향전파 공식 6개로 구한 각 파라미터의 기울기를 비용함수 J의 중심 차분 "
+        "(J(θ + ε) − J(θ − ε)) / 2ε과 원소별로 비교합니다. 대상은 이 세션의 신경망입니다. 일부러 틀린 후 방향전파를 "
+        "골라 검사가 잡아내는지 보세요."
     ),
     "gc.network": (
         "숨겨진 유닛 n1 = **{n1}**개, 트레이닝 예시 m = **{m}**개, g1 = {activation}, 스텝 {step}; ε = {eps}, 허용 "
@@ -243,9 +247,10 @@ KO = {
         "한쪽 미분값과 어긋나므로, W1이나 b1의 실패는 후 방향전파가 아니라 검사 탓입니다 (아래 ReLU의 꺾인 점 참고)."
     ),
     "gc.rounding": (
-        "{tolerance}까지 잴 수 없을 만큼 작아 ‖a‖ + ‖n‖이 하한보다 작은 기울기: {below} (a는 후 방향전파, "
-        "n은 중심 차분으로 구한 값). 하한보다 작으면 J의 반올림 오차만으로도 n이 ‖a‖ + ‖n‖의 {tolerance}배보다 "
-        "더 달라질 수 있으므로, 이런 기울기의 상대 오차는 ‖a − n‖을 ‖a‖ + ‖n‖이 아니라 하한으로 나눈 값입니다."
+        "너무 작아서 {tolerance}의 정밀도로는 잴 수 없는 기울기 (‖a‖ + ‖n‖ < 하한): {below}. a는 후 방향전파로, "
+        "n은 중심 차분으로 구한 기울기입니다. ‖a‖ + ‖n‖이 하한보다 작으면 J의 반올림 오차만으로도 n이 "
+        "‖a‖ + ‖n‖의 {tolerance}배 넘게 달라질 수 있으므로, 이런 기울기의 상대 오차는 ‖a − n‖ / (‖a‖ + ‖n‖) 대신 "
+        "‖a − n‖ / 하한으로 구합니다."
     ),
     "gc.shape": (
         "{param}: 파라미터의 차원은 {want}이지만 후 방향전파가 준 차원은 {got}입니다. 둘을 빼면 브로드캐스트되어 "
@@ -253,8 +258,8 @@ KO = {
     ),
     "gc.col.param": "파라미터",
     "gc.col.shape": "차원 (후 방향전파)",
-    "gc.col.analytic": "‖후 방향전파‖",
-    "gc.col.numerical": "‖중심 차분‖",
+    "gc.col.analytic": "후 방향전파 기울기 ‖a‖",
+    "gc.col.numerical": "중심 차분 기울기 ‖n‖",
     "gc.col.error": "상대 오차",
     "gc.col.result": "결과",
     "gc.ok": "✓ 통과",
@@ -318,7 +323,7 @@ KO = {
         "입력별로 본 W1의 두 행 사이의 가장 큰 차이: 모든 숨겨진 유닛의 가중치가 같아 대칭이 깨지지 않았으면 0"
     ),
     "initialisation.metric.acc": "정확도, 트레이닝",
-    "initialisation.metric.cost": "비용 J, 트레이닝",
+    "initialisation.metric.cost": "비용함수 J, 트레이닝",
     "initialisation.one_unit": (
         "n1 = 1이면 비교할 W1의 두 행이 없습니다: 행 사이의 차이는 둘 다 0입니다. "
         "사이드바에서 숨겨진 유닛 수를 늘리세요."
@@ -328,10 +333,10 @@ KO = {
         "않습니다. 시그모이드는 g1(0) = 1/2이어서, 클래스의 점 수가 다르면 행들이 모두 함께 움직입니다."
     ),
     "initialisation.zeros_balanced": (
-        "시그모이드에서는 g1(0) = 1/2이지만, 모두 0에서 시작하면 여기서도 아무것도 움직이지 않습니다: 모든 예제에서 "
-        "a2 = 1/2이므로, 두 클래스의 점 수가 같은 트레이닝 세트(지금의 세트)에서는 dZ2 = 1/2 - y의 합이 0이 되어 "
-        "dW2 = db2 = 0, 그다음 dW1 = 0입니다. 0 네트워크는 정류점입니다. 클래스 수가 다르면 W2가 먼저 움직이고, "
-        "그다음 W1의 행들이 모두 함께 움직입니다."
+        "시그모이드에서는 g1(0) = 1/2이지만, 모두 0에서 시작하면 여기서도 아무것도 움직이지 않습니다: 모든 예시에서 "
+        "a2 = 1/2이므로, 두 클래스의 점 수가 같은 트레이닝 세트 (지금의 세트)에서는 dZ2 = 1/2 - y의 합이 0이 되어 "
+        "dW2 = db2 = 0, 그다음 dW1 = 0입니다. 모두 0인 신경망은 정류점입니다. 클래스 수가 다르면 W2가 먼저 "
+        "움직이고, 그다음 W1의 행들이 모두 함께 움직입니다."
     ),
     "initialisation.diverged": (
         "{run}: 스텝 {step}에서 트레이닝이 멈췄습니다: {quantity} 값이 무한대 또는 NaN이 되었습니다 (α = {alpha}). "
@@ -381,13 +386,13 @@ KO = {
         "않습니다. 포화를 보려면 사이드바에서 tanh나 시그모이드를 고르세요."
     ),
     "initialisation.metric.mean_dg": "초기화 시 평균 g1'(Z1)",
-    "initialisation.metric.cost0": "스텝 0의 비용 J",
-    "initialisation.metric.cost_end": "{steps} 스텝 후 비용 J",
+    "initialisation.metric.cost0": "스텝 0의 비용함수 J",
+    "initialisation.metric.cost_end": "{steps} 스텝 후 비용함수 J",
     "initialisation.fig.dg": "초기화 시 g1'(Z1), 스케일 {scale}",
     "initialisation.fig.dg.x": "g1'(Z1), 유닛과 예시마다 원소 하나",
     "initialisation.fig.dg.y": "원소 비율 (%)",
     "initialisation.fig.dg.mean": "평균 {mean:.3f}",
-    "initialisation.fig.costs": "초기 스케일별, 스텝별 비용 J",
+    "initialisation.fig.costs": "초기 스케일별, 스텝별 비용함수 J",
     "initialisation.fig.scale": "스케일 {scale}",
     "initialisation.fig.scale_stopped": "스케일 {scale} (스텝 {step}에서 멈춤)",
     # --- page: hidden units ---
@@ -397,13 +402,16 @@ KO = {
         "그대로 보여 줍니다."
     ),
     "hidden_units.why": (
-        "각 숨겨진 유닛은 직선 W1[i]·x + b1[i] = 0 하나를 긋고, 출력은 W2로 가중한 유닛들의 능선을 더합니다. 그래서 "
-        "출력의 경계는 이 n1개의 직선을 이어 붙여 만들어집니다. 꽃의 꽃잎은 중심을 둘러 두 클래스가 번갈아 나옵니다: "
-        "직선 하나로는 양쪽 모두에 두 클래스의 꽃잎이 남고 (강의 과제에서 67.5 %), 능선 두 개는 그 직선들이 만드는 네 "
-        "구역 중 하나만 떼어 낼 수 있을 뿐 마주 보는 두 구역은 떼어 내지 못합니다 (67.25 %). 중심을 지나는 직선 세 "
-        "개는 여섯 구역을 만들고, 출력은 꽃잎을 따라 이 구역들에 클래스를 번갈아 줄 수 있습니다 (n1 = 3에서 90.75 %)."
+        "각 숨겨진 유닛은 직선 W1[i]·x + b1[i] = 0 하나를 긋고, 출력은 유닛들의 활성화 값을 W2로 가중해 더합니다. "
+        "그래서 출력의 경계는 이 n1개의 직선을 이어 붙여 만들어집니다. 꽃의 꽃잎은 중심을 둘러 두 클래스가 번갈아 "
+        "나옵니다: 직선 하나로는 양쪽 모두에 두 클래스의 꽃잎이 남고 (강의 과제에서 67.5 %), 유닛 두 개는 그 "
+        "직선들이 만드는 네 구역 중 하나만 떼어 낼 수 있을 뿐 마주 보는 두 구역은 떼어 내지 못합니다 (67.25 %). "
+        "중심을 지나는 직선 세 개는 여섯 구역을 만들고, 출력은 꽃잎을 따라 이 구역들에 클래스를 번갈아 줄 수 있습니다 "
+        "(n1 = 3에서 90.75 %)."
     ),
-    "hidden_units.network": "숨겨진 유닛 n1 = {n1}개, g1 = {activation}, {dataset}에서 {step} 스텝 트레이닝한 뒤.",
+    "hidden_units.network": (
+        "{dataset} 데이터로 {step} 스텝 트레이닝한 신경망입니다: 숨겨진 유닛 n1 = {n1}개, g1 = {activation}."
+    ),
     "hidden_units.untrained.random": (
         "이 신경망은 아직 트레이닝되지 않았습니다: 가중치가 아직 임의의 시작값 그대로입니다 (W1, W2 = {scale} × "
         "N(0, 1), b1 = b2 = 0). 플레이그라운드에서 트레이닝한 뒤 다시 오세요."
@@ -491,11 +499,11 @@ KO = {
     "size.col.train": "트레이닝 (%)",
     "size.col.test": "테스트 (%)",
     "size.col.published": "과제 결과 (%)",
-    "size.col.cost": "비용 J",
+    "size.col.cost": "비용함수 J",
     "size.help.col.train": "트레이닝 세트에 대한 정확도 (%)",
     "size.help.col.test": "테스트 세트에 대한 정확도 (%)",
     "size.help.col.published": "강의 과제가 출력하는 트레이닝 정확도",
-    "size.help.col.cost": "마지막 스텝 후 트레이닝 세트에 대한 비용 J",
+    "size.help.col.cost": "마지막 스텝 후 트레이닝 세트에 대한 비용함수 J",
     "size.help.col.steps": "트레이닝한 스텝 수 (트레이닝이 멈췄으면 더 적음)",
     "size.col.steps": "스텝",
     "size.boundaries": "결정 경계",
@@ -522,7 +530,7 @@ KO = {
     "size.button.alphas": "α별로 트레이닝",
     "size.help.alphas": "현재 신경망을 초기 가중치에서부터 α마다 한 번씩 트레이닝합니다",
     "size.no_alphas": "러닝속도를 하나 이상 고르세요.",
-    "size.alpha.log": "비용을 로그 스케일로",
+    "size.alpha.log": "비용함수를 로그 스케일로",
     "size.caption.alphas": (
         "α = {alphas}, 같은 초기 가중치에서 각각 {steps} 스텝: n1 = {n1}, {activation}, {dataset}에서 (m = {m}), "
         "{init} 초기화."
@@ -531,7 +539,7 @@ KO = {
         "이 곡선은 현재와 다른 설정의 것입니다: 그 뒤로 {what} 설정이 바뀌었습니다. 현재 설정으로 "
         "트레이닝하려면 “α별로 트레이닝”을 누르세요."
     ),
-    "size.fig.alphas": "스텝별 비용 J, α마다 곡선 하나",
+    "size.fig.alphas": "스텝별 비용함수 J, α마다 곡선 하나",
     "size.fig.alpha": "α = {alpha}",
     "size.fig.alpha_diverged": "α = {alpha} (스텝 {step}에서 멈춤)",
     # --- share, save and your own data ---
