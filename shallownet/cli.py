@@ -9,10 +9,14 @@ import os
 import re
 import sys
 
-from shallownet.core import assignment, datasets
+from shallownet.core import assignment, datasets, movie
+from shallownet.core.replay import SPACINGS
 from shallownet.core.settings import DEFAULTS, FIELDS, Settings, SettingsError, describe_range
 from shallownet.core.trainer import Trainer, source_points
 from shallownet.formats import files
+from shallownet.plots import animation
+from shallownet.ui.i18n.en import EN
+from shallownet.ui.i18n.ko import KO
 
 MAX_STEPS = 10_000_000
 # the exit status of a run that diverged (2 is argparse's, for bad arguments; 1 a file
@@ -28,9 +32,10 @@ _MENU_ALIASES = {"your_own_points": "own", "own_points": "own"}
 class Progress:
     """A progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise."""
 
-    def __init__(self, stream=None, width: int = 30):
+    def __init__(self, stream=None, width: int = 30, unit: str = "steps"):
         self.stream = stream or sys.stderr
         self.width = width
+        self.unit = unit
         self.tty = self.stream.isatty()
         self.last_tenth = 0
 
@@ -40,10 +45,10 @@ class Progress:
             filled = int(frac * self.width)
             bar = "#" * filled + "." * (self.width - filled)
             end = "\n" if done >= total else ""
-            self.stream.write(f"\r[{bar}] {done:,}/{total:,} steps{end}")
+            self.stream.write(f"\r[{bar}] {done:,}/{total:,} {self.unit}{end}")
         elif int(frac * 10) > self.last_tenth:
             self.last_tenth = int(frac * 10)
-            self.stream.write(f"{done:,}/{total:,} steps ({frac:.0%})\n")
+            self.stream.write(f"{done:,}/{total:,} {self.unit} ({frac:.0%})\n")
         self.stream.flush()
 
 
@@ -91,6 +96,79 @@ def _history_size(text: str) -> int:
             f"history size = {n} is not allowed: an even number from 2 to 10,000,000"
         )
     return n
+
+
+def _seconds(text: str) -> int:
+    try:
+        n = whole_number(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seconds must be a whole number, got {text!r}") from None
+    if not movie.MIN_SECONDS <= n <= movie.MAX_SECONDS:
+        raise argparse.ArgumentTypeError(
+            f"seconds = {n} is not allowed: {movie.MIN_SECONDS} to {movie.MAX_SECONDS}")
+    return n
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        return movie.parse_size(text)
+    except movie.RequestError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _add_animation(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("the animation for slides: the boundary and the cost, from the first step "
+                                      "to the last")
+    group.add_argument("--gif", metavar="FILE", help="write the run as an animated GIF to FILE")
+    group.add_argument("--mp4", metavar="FILE", help="write the run as an MP4 (H.264) video to FILE; needs PyAV")
+    group.add_argument("--seconds", type=_seconds, default=movie.DEFAULT_SECONDS,
+                       help=f"the animation's length, {movie.MIN_SECONDS} to {movie.MAX_SECONDS} s "
+                            f"(default {movie.DEFAULT_SECONDS}; the last second holds the last step)")
+    group.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
+                       help=f"the frames' size in pixels (default 1280x720; {movie.MIN_SIZE[0]}x"
+                            f"{movie.MIN_SIZE[1]} to {movie.MAX_SIZE[0]}x{movie.MAX_SIZE[1]}, even, "
+                            f"{movie.MIN_ASPECT:g} to {movie.MAX_ASPECT:g} times as wide as high)")
+    group.add_argument("--spacing", choices=SPACINGS, default="early",
+                       help="the frames' steps: closer together early on, where the cost falls fastest (early, "
+                            "the default), or evenly")
+    group.add_argument("--lang", choices=("en", "ko"), default="en", help="the language of its texts (default en)")
+
+
+def _animations(args, command: argparse.ArgumentParser) -> list[movie.Request]:
+    """The animations asked for (--gif, --mp4), checked before training."""
+    requests = []
+    for fmt in movie.FORMATS:
+        if getattr(args, fmt) is None:
+            continue
+        if fmt == "mp4" and not animation.mp4_available():
+            command.error("argument --mp4: MP4 needs PyAV (pip install av), which is not installed; --gif needs "
+                          "nothing more")
+        try:
+            requests.append(movie.Request(*args.size, args.seconds, fmt, args.spacing))
+        except movie.RequestError as e:
+            command.error(f"argument --size: {e}")
+    if requests and args.steps == 0:
+        command.error(f"argument --{requests[0].fmt}: an animation needs steps to show: --steps 1 or more")
+    return requests
+
+
+def _write_animation(trainer: Trainer, request: movie.Request, path: str, lang: str,
+                     command: argparse.ArgumentParser, progress, out) -> None:
+    run = trainer.run_record()
+    cost = movie.estimate(run, request)
+    print(f"making {path}: {request.seconds} s, {request.width}x{request.height}, step {run.start:,} to "
+          f"{run.step:,} (about {cost.total:.1f} s)", file=out, flush=True)
+    table = KO if lang == "ko" else EN
+    labels = animation.labels_from(lambda key: table.get(key, EN[key]), run)
+    report = (lambda fraction, _phase: progress(round(100 * fraction), 100)) if progress else None
+    data = animation.render(run, request, labels, on_progress=report)
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError as e:
+        command.exit(1, f"{command.prog}: error: cannot write {path}: {e.strerror}\n")
+    print(f"wrote the animation ({request.frames} frames at {movie.FPS} a second) to {path} "
+          f"({len(data) / 1e6:.1f} MB)", file=out)
 
 
 def _add_settings(parser: argparse.ArgumentParser) -> None:
@@ -250,6 +328,7 @@ def main(argv=None) -> int:
     p_train.add_argument("--history-size", type=_history_size, default=2048,
                          help="rows the history keeps before thinning (default 2,048)")
     p_train.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_animation(p_train)
 
     p_assign = sub.add_parser("assignment", help="replay the course assignment", epilog=status)
     p_assign.add_argument(
@@ -266,13 +345,15 @@ def main(argv=None) -> int:
     # (usage, then "error: ..."), and before any training
     outputs = [("--csv", args.csv)]
     if args.command == "train":
-        outputs += [("--save-params", args.save_params), ("--save-data", args.save_data)]
+        outputs += [("--save-params", args.save_params), ("--save-data", args.save_data),
+                    ("--gif", args.gif), ("--mp4", args.mp4)]
     for flag, path in outputs:
         problem = path and _csv_problem(path)
         if problem:
             command.error(f"argument {flag}: cannot write {path}: {problem}")
 
     if args.command == "train":
+        requests = _animations(args, command)
         saved = points = None
         if args.load_params:
             try:
@@ -314,6 +395,12 @@ def main(argv=None) -> int:
         if args.save_data:
             X, Y = source_points(trainer.settings, trainer.points)
             _write(args.save_data, files.data_to_csv(X, Y), command, f"{X.shape[1]:,} points", out)
+        for request in requests:
+            if trainer.step_count == trainer.run_record().start:
+                print(f"{command.prog}: no animation: the run stopped at its first step", file=sys.stderr)
+                break
+            _write_animation(trainer, request, getattr(args, request.fmt), args.lang, command,
+                             None if args.quiet else Progress(unit="% of the animation"), out)
     else:
         print("The course assignment: flower data (m = 400, seed 1), n1 = 4, tanh, alpha = 1.2, "
               f"{assignment.STEPS:,} steps", file=out)

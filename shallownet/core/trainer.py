@@ -46,6 +46,23 @@ class Snapshot(NamedTuple):
     latest: Record
 
 
+class Run(NamedTuple):
+    """What trains a run again, step for step (``replay``): its settings and data,
+    where it began (``start``: step 0 and the initialisation, or a network loaded or
+    kept at a later step, with its parameters ``params`` there), the α of each part
+    (``alphas``: (first step, α), ascending; a step from t to t + 1 uses the α of
+    the last part whose first step is at most t) and the step it has reached."""
+
+    settings: Settings
+    data: datasets.Split
+    points: object
+    start: int
+    params: Params
+    alphas: tuple[tuple[int, float], ...]
+    step: int
+    history_capacity: int
+
+
 # what stops training when it is no longer finite, as Divergence.quantity names it
 _QUANTITIES = ("cost", "dW1", "db1", "dW2", "db2")
 # kept steps measured on the test set in one pass: enough to share its numpy calls
@@ -128,6 +145,9 @@ class Trainer:
         self.history = History(self.history_capacity)
         self.step_count = step
         self.divergence: Divergence | None = None
+        # where this run began and its α from each step on: what ``run()`` hands to replay
+        self._start = (step, self.net.params())
+        self._alphas = [(step, self.settings.alpha)]
         with np.errstate(over="ignore", invalid="ignore"):
             stats = self.net.evaluate()
         bad = self._first_non_finite(stats)
@@ -148,6 +168,7 @@ class Trainer:
             d = self.divergence
             if d and d.step > 0 and settings.alpha < d.alpha:
                 self.divergence = None
+            self._note_alpha()
             return Change("alpha", changed)
         if any(f in DATA_FIELDS for f in changed):
             self.data = make_data(settings, self.points)
@@ -195,6 +216,16 @@ class Trainer:
 
     def set_alpha(self, alpha: float) -> None:
         self.apply(self.settings.replace(alpha=alpha))
+
+    def _note_alpha(self) -> None:
+        """The settings' α applies from the current step on."""
+        step, alpha = self.step_count, self.settings.alpha
+        if self._alphas[-1][1] == alpha:
+            return
+        if self._alphas[-1][0] == step:
+            self._alphas[-1] = (step, alpha)
+        else:
+            self._alphas.append((step, alpha))
 
     # -- training -------------------------------------------------------------
     @staticmethod
@@ -292,8 +323,19 @@ class Trainer:
         self.latest = snap.latest
         self.history.truncate(snap.step)
         self.divergence = None
+        # the α of the steps kept, then the current one from here on
+        self._alphas = [a for a in self._alphas if a[0] <= snap.step]
+        self._note_alpha()
 
     # -- reading --------------------------------------------------------------
+    def run_record(self) -> Run:
+        """What trains this run again from where it began to the current step
+        (``replay``); the parameters are copies, the data shared (nothing changes
+        a data set once made: new data is a new one)."""
+        start, params = self._start
+        return Run(self.settings, self.data, self.points, start, Params(*(a.copy() for a in params)),
+                   tuple(self._alphas), self.step_count, self.history_capacity)
+
     @property
     def params(self) -> Params:
         """A copy of the current parameters."""

@@ -19,7 +19,7 @@ import numpy as np
 from shallownet.core.datasets import OWN
 from shallownet.core.grid import make_grid
 from shallownet.core.settings import DEFAULTS, Settings
-from shallownet.core.trainer import Snapshot, Trainer, source_points
+from shallownet.core.trainer import Run, Snapshot, Trainer, source_points
 from shallownet.ui.live import frames as live_frames
 from shallownet.ui.live.requests import Answered
 
@@ -369,6 +369,13 @@ class Playground:
 
     def set_cost_log(self, on: bool) -> None:
         self.cost_log = bool(on)
+
+    @_locked
+    def run_record(self) -> Run:
+        """What trains the run on screen again, from where it began to the current
+        step (core/replay.py): taken under the lock, so that the batch thread
+        cannot step between its parts."""
+        return self.trainer.run_record()
 
     # -- frames -------------------------------------------------------------------
     @property

@@ -4,21 +4,30 @@ its uploads.
 - The page's link (address.py): every setting, the step and the language.
 - Downloads: the parameters (JSON), the history and the data (CSV), the boundary
   (PNG), each made when its button is pressed.
+- The animation for slides (GIF or MP4, plots/animation.py): made under a
+  progress bar when asked for, then downloaded; what it will cost is said first,
+  and beyond movie.SERVER_SECONDS it is refused.
 - Uploads: saved parameters restore that network; a CSV of x1, x2, label becomes
   the data. A file that does not load leaves everything as it was and says why.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+
 import streamlit as st
 from streamlit.typing import UploadedFile
 
+from shallownet.core import movie
 from shallownet.core.datasets import OWN
 from shallownet.core.grid import make_grid
+from shallownet.core.replay import SPACINGS
 from shallownet.core.settings import FIELDS
 from shallownet.core.trainer import source_points
 from shallownet.formats import files
 from shallownet.formats.untrusted import shown
+from shallownet.plots import animation
 from shallownet.plots.boundary_png import boundary_png
 from shallownet.ui import address
 from shallownet.ui.controls import KEY
@@ -32,6 +41,11 @@ SAID = "exchange.said"
 ERROR, SUCCESS = "error", "success"
 PROBLEM_LIMIT = 300  # characters of a file's problem shown (a LoadError quotes the file briefly)
 LABEL_LIMIT = 20  # characters of each of a CSV's two labels shown
+EXPORT_SECONDS = tuple(range(5, 16))  # the animation's lengths offered
+MADE = "export.made"  # the last animation made: (what it was made from, its bytes, its numbers)
+ASKED = "export.asked"  # the button was pressed: make it in this run
+# one animation at a time in this process: each holds a core for up to movie.SERVER_SECONDS
+_exporting = threading.Lock()
 
 
 # -- downloads ------------------------------------------------------------------
@@ -53,6 +67,115 @@ def _boundary_png(playground: Playground) -> bytes:
     grid = make_grid(d.X_all, 150)
     P, segments = boundary_on(playground.trainer, grid)
     return boundary_png(grid.xs, grid.ys, P, segments, d.X_train, d.Y_train, d.X_test, d.Y_test)
+
+
+# -- the animation for slides ---------------------------------------------------------
+def _made_from(run, request: movie.Request, lang: str, log: bool) -> tuple:
+    """What an animation is made from: a change of any of it makes another one."""
+    return (run.settings, run.start, run.step, run.alphas, request, lang, log)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+
+
+def _export_problem(run, request: movie.Request, cost: movie.Cost, lang: str) -> str | None:
+    """Why this animation cannot be made now, or None."""
+    if run.step == run.start:
+        return t("export.first_step", lang, step=f"{run.step:,}")
+    if request.fmt == "mp4" and not animation.mp4_available():
+        return t("export.no_mp4", lang)
+    dear = movie.too_dear(cost)
+    if dear is None:
+        return None
+    limit = f"{movie.SERVER_SECONDS:g}"
+    if dear == "train":
+        m = run.data.X_train.shape[1] + run.data.X_test.shape[1]
+        return t("export.too_big.train", lang, steps=f"{run.step - run.start:,}", n1=run.settings.n1,
+                 m=f"{m:,}", seconds=_seconds(cost.total), limit=limit)
+    return t("export.too_big.frames", lang, frames=request.frames, size=f"{request.width} × {request.height}",
+             seconds=_seconds(cost.total), limit=limit)
+
+
+def _make(playground: Playground, request: movie.Request, lang: str) -> None:
+    """Make the animation of the run on screen under a progress bar, into the session
+    (MADE); a run that is playing pauses on the frame on screen first."""
+    if playground.playing:
+        playground.pause_on_screen()
+    run = playground.run_record()
+    cost = movie.estimate(run, request)
+    problem = _export_problem(run, request, cost, lang)
+    if problem:
+        st.warning(problem, icon="⚠️")
+        return
+    if not _exporting.acquire(blocking=False):
+        st.warning(t("export.busy", lang), icon="⏳")
+        return
+    bar = st.progress(0.0, text=t("export.progress.train", lang, percent=0))
+    shown_percent = [-1]
+
+    def progress(fraction: float, phase: str) -> None:
+        percent = int(100 * fraction)
+        if percent != shown_percent[0]:  # a message to the browser for each percent, no more
+            shown_percent[0] = percent
+            bar.progress(fraction, text=t(f"export.progress.{phase}", lang, percent=percent))
+
+    try:
+        started = time.perf_counter()
+        labels = animation.labels_from(lambda key: t(key, lang), run)
+        data = animation.render(run, request, labels, log=playground.cost_log, on_progress=progress)
+        took = time.perf_counter() - started
+    finally:
+        _exporting.release()
+    bar.empty()
+    numbers = {"took": _seconds(took), "length": request.seconds, "start": f"{run.start:,}",
+               "step": f"{run.step:,}", "bytes": f"{len(data) / 1e6:.1f} MB"}
+    st.session_state[MADE] = (_made_from(run, request, lang, playground.cost_log), data, numbers)
+
+
+def _animation_panel(playground: Playground, lang: str) -> None:
+    """Length, size, format and the frames' spacing; what it will cost; the button
+    that makes it, then the one that downloads it."""
+    st.markdown(f"**{t('export.title', lang)}**")
+    cols = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
+    seconds = cols[0].select_slider(t("export.seconds", lang), EXPORT_SECONDS, value=movie.DEFAULT_SECONDS,
+                                    key="export.seconds")
+    width, height = cols[1].selectbox(t("export.size", lang), movie.SIZES, key="export.size",
+                                      format_func=lambda size: f"{size[0]} × {size[1]}")
+    fmt = cols[2].segmented_control(t("export.format", lang), movie.FORMATS, default="gif", required=True,
+                                    format_func=str.upper, key="export.format")
+    spacing = cols[3].selectbox(t("export.spacing", lang), SPACINGS, key="export.spacing",
+                                format_func=lambda s: t(f"export.spacing.{s}", lang),
+                                help=t("export.help.spacing", lang))
+    request = movie.Request(width, height, seconds, fmt or "gif", spacing)
+    about = st.empty()
+    # the click is kept in the session by its callback, not read from the button's
+    # value: a run that starts again at once (ui/router.py) would lose that
+    st.button(t("export.make", lang), key="export.make", on_click=st.session_state.__setitem__, args=(ASKED, True))
+    made_here = st.session_state.pop(ASKED, False)
+    if made_here:
+        _make(playground, request, lang)
+    run = playground.run_record()
+    cost = movie.estimate(run, request)
+    problem = _export_problem(run, request, cost, lang)
+    with about.container():
+        distinct = movie.distinct_frames(run, request)
+        st.caption(t("export.caption", lang, start=f"{run.start:,}", step=f"{run.step:,}") + " "
+                   + t("export.cost", lang, seconds=_seconds(cost.total), steps=f"{run.step - run.start:,}",
+                       frames=distinct))
+        if problem and not made_here:
+            st.warning(problem, icon="⚠️")
+    made = st.session_state.get(MADE)
+    if made is None:
+        return
+    if made[0] != _made_from(run, request, lang, playground.cost_log):
+        del st.session_state[MADE]  # made from another run or request: its bytes go
+        return
+    _, data, numbers = made
+    st.success(t("export.made", lang, **numbers), icon="✅")
+    st.download_button(t("export.download", lang, format=request.fmt.upper()), data,
+                       file_name=f"shallownet-{run.settings.dataset}-step{run.step}.{request.fmt}",
+                       mime=animation.MIME[request.fmt], on_click="ignore", key="export.download")
 
 
 # -- uploads --------------------------------------------------------------------
@@ -160,6 +283,7 @@ def panel(playground: Playground, lang: str | None = None) -> None:
         cols[3].download_button(t("download.png", lang), lambda: _boundary_png(playground),
                                 file_name="shallownet-boundary.png", mime="image/png",
                                 on_click="ignore", width="stretch")
+        _animation_panel(playground, lang)
         left, right = st.columns(2)
         left.file_uploader(t("upload.params", lang), type=["json"], key="upload.params",
                            on_change=_load_params, args=(playground, lang), help=t("upload.params.help", lang),

@@ -563,6 +563,37 @@ EN = {
     "download.history": "History (CSV)",
     "download.data": "Data (CSV)",
     "download.png": "Boundary (PNG)",
+    # --- the animation for slides (share panel, plots/animation.py, the command line) ---
+    "export.title": "Animation for slides",
+    "export.caption": "The boundary with the cost beside it, from step {start} to step {step}, the step on screen.",
+    "export.seconds": "Length (s)",
+    "export.size": "Size (pixels)",
+    "export.format": "Format",
+    "export.spacing": "Frames",
+    "export.spacing.early": "Closer together early on",
+    "export.spacing.even": "Evenly over the run",
+    "export.help.spacing": "Early on the cost falls fastest and the boundary moves most: more frames go there",
+    "export.make": "Make the animation",
+    "export.cost": "About {seconds} s of the server's time: training {steps} steps again and drawing {frames} frames.",
+    "export.too_big.train": (
+        "Too much work: training these {steps} steps again (n1 = {n1}, m = {m}) would take about {seconds} s "
+        "of the server's time, more than the {limit} s allowed. Reset and train fewer steps, or make it "
+        "with the command line (shallownet train … --gif FILE)."
+    ),
+    "export.too_big.frames": (
+        "Too much work: {frames} frames of {size} pixels would take about {seconds} s of the server's time, "
+        "more than the {limit} s allowed. Choose a smaller size or a shorter length."
+    ),
+    "export.first_step": "The run is at its first step (step {step}): train some steps, then make its animation.",
+    "export.no_mp4": "MP4 needs PyAV (pip install av), which this server does not have; GIF works everywhere.",
+    "export.busy": "Another animation is being made on this server right now; try again in a moment.",
+    "export.progress.train": "Training the run again: {percent}%",
+    "export.progress.frames": "Drawing the frames: {percent}%",
+    "export.made": "Made in {took} s: {length} s from step {start} to step {step}, {bytes}.",
+    "export.download": "Download the animation ({format})",
+    "export.anim.boundary": "Decision boundary: A2 over the plane",
+    "export.anim.frame": "Step {step}     J = {cost}     α = {alpha}",
+    "export.anim.settings": "{dataset}, m = {m}, n1 = {n1} hidden units, {activation}",
     "upload.params": "Load parameters (JSON)",
     "upload.params.help": "A parameter file downloaded here: that network, with its settings and step",
     "upload.params.bad": "{name} was not loaded: {problem}. The network on screen stays.",

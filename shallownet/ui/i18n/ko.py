@@ -553,6 +553,37 @@ KO = {
     "download.history": "기록 (CSV)",
     "download.data": "데이터 (CSV)",
     "download.png": "경계 (PNG)",
+    # --- the animation for slides (share panel, plots/animation.py, the command line) ---
+    "export.title": "슬라이드용 애니메이션",
+    "export.caption": "결정 경계와 그 옆의 비용을 스텝 {start}부터 화면의 스텝 {step}까지 보여 줍니다.",
+    "export.seconds": "길이 (초)",
+    "export.size": "크기 (픽셀)",
+    "export.format": "형식",
+    "export.spacing": "프레임",
+    "export.spacing.early": "초반에 더 촘촘히",
+    "export.spacing.even": "전체에 고르게",
+    "export.help.spacing": "초반에 비용이 가장 빨리 줄고 결정 경계가 가장 많이 움직입니다: 그곳에 프레임을 더 씁니다",
+    "export.make": "애니메이션 만들기",
+    "export.cost": "서버 시간 약 {seconds}초: {steps} 스텝을 다시 트레이닝하고 프레임 {frames}개를 그립니다.",
+    "export.too_big.train": (
+        "작업량이 너무 많습니다: 이 {steps} 스텝을 다시 트레이닝하면 (n1 = {n1}, m = {m}) 서버 시간이 약 {seconds}초 "
+        "걸려, 허용된 {limit}초를 넘습니다. 초기화한 뒤 더 적은 스텝을 트레이닝하거나, 명령줄로 만드세요 "
+        "(shallownet train … --gif 파일)."
+    ),
+    "export.too_big.frames": (
+        "작업량이 너무 많습니다: {size} 픽셀 프레임 {frames}개를 그리면 서버 시간이 약 {seconds}초 걸려, 허용된 "
+        "{limit}초를 넘습니다. 더 작은 크기나 더 짧은 길이를 고르세요."
+    ),
+    "export.first_step": "트레이닝이 첫 스텝 (스텝 {step})에 있습니다: 몇 스텝 트레이닝한 뒤 애니메이션을 만드세요.",
+    "export.no_mp4": "MP4에는 이 서버에 없는 PyAV (pip install av)가 필요합니다. GIF는 어디서나 됩니다.",
+    "export.busy": "지금 이 서버에서 다른 애니메이션을 만들고 있습니다. 잠시 뒤에 다시 해 보세요.",
+    "export.progress.train": "트레이닝을 다시 하는 중: {percent}%",
+    "export.progress.frames": "프레임을 그리는 중: {percent}%",
+    "export.made": "{took}초 만에 만들었습니다: 스텝 {start}부터 스텝 {step}까지 {length}초, {bytes}.",
+    "export.download": "애니메이션 내려받기 ({format})",
+    "export.anim.boundary": "결정 경계: 평면 위의 A2",
+    "export.anim.frame": "스텝 {step}     J = {cost}     α = {alpha}",
+    "export.anim.settings": "{dataset}, m = {m}, 숨겨진 유닛 n1 = {n1}개, {activation}",
     "upload.params": "파라미터 불러오기 (JSON)",
     "upload.params.help": "여기서 내려받은 파라미터 파일: 그 신경망을 설정과 스텝까지 그대로 불러옵니다",
     "upload.params.bad": "{name} 파일을 불러오지 못했습니다: {problem}. 화면의 신경망은 그대로입니다.",
