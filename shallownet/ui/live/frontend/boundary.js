@@ -199,12 +199,16 @@ export function paintBoundary(net) {
   }
 }
 
-// The WebGL canvas's pixels: the screen's over the plot area, fewer on a software
-// renderer for a network of ``n1`` units (gl.js, SOFTWARE_BUDGET).
+// The WebGL canvas's pixels: the screen's over the plot area; on a software
+// renderer, for a network of ``n1`` units, as many as its budget allows (gl.js,
+// SOFTWARE_BUDGET) but no fewer than the grid's, which the view draws without WebGL.
 function fitGlCanvas(n1) {
   const b = state.boundary, canvas = byId("boundary-canvas"), W = b.area.width, H = b.area.height;
   let scale = window.devicePixelRatio || 1;
-  if (b.gl.software) scale = Math.min(scale, Math.sqrt(SOFTWARE_BUDGET / (W * H * n1)));
+  if (b.gl.software) {
+    const budget = Math.sqrt(SOFTWARE_BUDGET / (W * H * n1)), grid = Math.max(b.nx, b.ny) / Math.min(W, H);
+    scale = Math.min(scale, Math.max(budget, grid));
+  }
   const pw = Math.max(1, Math.round(W * scale)), ph = Math.max(1, Math.round(H * scale));
   if (canvas.width !== pw || canvas.height !== ph) {
     canvas.width = pw;

@@ -12,9 +12,9 @@ export const MAX_UNITS = 64;  // core/settings.py's largest n1
 // A GPU draws any canvas at n1 = 64 in no time. A software renderer (SwiftShader,
 // llvmpipe: remote desktops, machines without a GPU driver) computes every pixel
 // on the CPU, so there the canvas holds at most this many pixels x hidden units a
-// frame (a 600 x 600 canvas at n1 = 4; 150 x 150 at n1 = 64), and the browser
-// scales it to the plot area.
-export const SOFTWARE_BUDGET = 1.5e6;
+// frame (a 350 x 350 canvas at n1 = 4), though never fewer pixels than the grid's
+// (boundary.js), and the browser scales it to the plot area.
+export const SOFTWARE_BUDGET = 0.5e6;
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 // A2 as core/activations.py and network.py compute it: tanh by e^(-2|z|), which
