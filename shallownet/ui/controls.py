@@ -67,7 +67,7 @@ def _start_preset(playground: Playground, name: str, lang: str) -> None:
 
 def sidebar(playground: Playground, lang: str | None = None, *, playback: bool = True) -> None:
     """The settings, in the sidebar (``apply``, ``widgets``), and in presentation mode
-    n1, α and the activation where this is called (``in_page``)."""
+    n1, α, the activation and the initialisation where this is called (``in_page``)."""
     apply(playground, lang)
     widgets(playground, lang, playback=playback)
     in_page(lang)
@@ -93,8 +93,8 @@ def apply(playground: Playground, lang: str | None = None) -> None:
 def widgets(playground: Playground, lang: str | None = None, *, playback: bool = True) -> None:
     """The settings' widgets, in the sidebar (after ``apply``). The speed and the
     cost's scale belong to the Playground's live view: other pages
-    (``playback=False``) leave them out. In presentation mode n1, α and the
-    activation are left to ``in_page``."""
+    (``playback=False``) leave them out. In presentation mode n1, α, the activation
+    and the initialisation are left to ``in_page``."""
     lang = lang or language.current()  # the widgets' format functions keep it
     presenting = present.active()
 
@@ -122,8 +122,7 @@ def widgets(playground: Playground, lang: str | None = None, *, playback: bool =
         if not presenting:
             _n1(st, lang)
             _activation(st, lang)
-        st.selectbox(t("setting.init", lang), INIT_METHODS, key=KEY + "init",
-                     format_func=lambda n: t(f"init.{n}", lang), help=t("help.init", lang))
+            _init(st, lang)
         st.select_slider(t("setting.init_scale", lang), _ticks_and_current("init_scale"), key=KEY + "init_scale",
                          format_func=_fmt, help=t("help.init_scale", lang),
                          disabled=st.session_state[KEY + "init"] == "zeros")
@@ -158,17 +157,19 @@ def menu(where, lang: str | None = None) -> None:
 
 def in_page(lang: str | None = None) -> None:
     """In presentation mode the sidebar is hidden: what a lecturer turns while talking
-    (n1, α and the activation) comes into the page, where this is called, in one
-    row after the mode's switch and the ``menu``."""
+    (n1, α, the activation, and zeros against random weights for the symmetry) comes
+    into the page, where this is called, in one row after the mode's switch and the
+    ``menu``."""
     if not present.active():
         return
     lang = lang or language.current()
-    switch, n1, alpha, activation = st.columns([1.7, 2, 2, 1.9], vertical_alignment="bottom")
+    switch, n1, alpha, activation, init = st.columns([1.8, 1.5, 1.5, 1.9, 1.4], vertical_alignment="bottom")
     present.control(switch)
     menu(switch, lang)
     _n1(n1, lang)
     _alpha(alpha, lang)
     _activation(activation, lang)
+    _init(init, lang)
 
 
 def _n1(where, lang) -> None:
@@ -178,6 +179,11 @@ def _n1(where, lang) -> None:
 def _activation(where, lang) -> None:
     where.selectbox(t("setting.activation", lang), tuple(activations.ACTIVATIONS), key=KEY + "activation",
                     format_func=lambda n: t(f"activation.{n}", lang))
+
+
+def _init(where, lang) -> None:
+    where.selectbox(t("setting.init", lang), INIT_METHODS, key=KEY + "init",
+                    format_func=lambda n: t(f"init.{n}", lang), help=t("help.init", lang))
 
 
 def _alpha(where, lang) -> None:

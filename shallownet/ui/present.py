@@ -3,10 +3,10 @@
 sidebar, and in the page while presenting. The sidebar goes; the page's text and
 widgets grow (its root font size); the live view enlarges its numbers and its
 charts' fonts and puts its three charts side by side (it is told so in each
-payload); the controls a lecturer turns while talking (n1, α and the activation)
-come into the page above the buttons, after the switch and a menu of the pages
-and the presets (controls.in_page); what just happened is a line beside the
-buttons, not a box above the view.
+payload); the controls a lecturer turns while talking (n1, α, the activation and
+the initialisation, zeros or random) come into the page above the buttons, after
+the switch and a menu of the pages and the presets (controls.in_page); what just
+happened is a line beside the buttons, not a box above the view.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ h1 { font-size: 1.5rem !important; padding: 0 !important; }
 .st-key-page-buttons button p { font-size: 0.85rem; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }
+/* a label's text may shrink below its own width (a flex item's does not by default):
+   cut short with its ellipsis, not drawn over the next setting's */
+[data-testid="stMain"] label[data-testid="stWidgetLabel"] > span { min-width: 0; }
 </style>"""
 
 

@@ -27,13 +27,22 @@ def test_lang_in_the_address_gives_korean_and_the_buttons_keep_working():
     assert not at.info or "링크" not in at.info[0].value  # only page parameters: no link notice
 
 
-def test_presentation_mode_moves_n1_alpha_and_the_activation_into_the_page():
+def test_presentation_mode_moves_n1_alpha_the_activation_and_the_initialisation_into_the_page():
     at = opened(present="1")
     assert at.toggle(key="present").value is True
     main_keys = {w.key for w in at.main.slider} | {w.key for w in at.main.select_slider} | \
         {w.key for w in at.main.selectbox}
-    assert {"setting.n1", "setting.alpha", "setting.activation"} <= main_keys
+    assert {"setting.n1", "setting.alpha", "setting.activation", "setting.init"} <= main_keys
     assert "setting.n1" not in {w.key for w in at.sidebar.slider}
+    assert "setting.init" not in {w.key for w in at.sidebar.selectbox}
+    # zeros against random, on stage: the symmetry's lesson without the sidebar; the option says
+    # random only (the initial scale, left in the sidebar, may be 10)
+    assert at.selectbox(key="setting.init").options == [texts.EN["init.random"], texts.EN["init.zeros"]]
+    assert "small" not in texts.EN["init.random"] and "작은" not in texts.KO["init.random"]
+    at.selectbox(key="setting.init").set_value("zeros").run()
+    assert at.session_state["playground"].settings.init == "zeros"
+    assert not any(w.any() for w in at.session_state["playground"].trainer.params)
+    at.selectbox(key="setting.init").set_value("random").run()
     for label in ("Step", "Play", "Pause", "Reset"):
         assert label in [b.label for b in at.main.button]
     at.slider(key="setting.n1").set_value(6).run()
@@ -63,7 +72,7 @@ def test_a_first_visit_in_presentation_mode_has_its_controls_above_the_buttons()
     at = opened(present="1", first_visit=True)
     names = [getattr(e, "key", None) or getattr(e, "label", None) for e in _in_order(at.main)]
     assert names.index("present") < names.index("setting.n1") < names.index("setting.activation") \
-        < names.index("Step") < names.index("live")
+        < names.index("setting.init") < names.index("Step") < names.index("live")
     assert at.session_state[panels.STARTED_KEY] is True  # the first run had its wait
     at.slider(key="setting.n1").set_value(5).run()
     assert at.session_state["playground"].settings.n1 == 5

@@ -1,8 +1,8 @@
 """Presentation mode on a projector's 1280 x 720, opened by its address
 (present=1): the sidebar is gone, the page's root font is enlarged, the live view
 enlarges its own numbers, and Play, Pause, Step, Reset and the controls a lecturer
-turns while talking (n1, α and the activation) are all in the page's first screen,
-nothing scrolled, with the decision boundary's plane whole. A screenshot is kept
+turns while talking (n1, α, the activation and the initialisation) are all in the
+page's first screen, nothing scrolled, with the decision boundary's plane whole. A screenshot is kept
 (benchmarks/out/present-1280x720.png)."""
 
 from shallownet.ui import present
@@ -12,7 +12,8 @@ from tests.e2e.helpers import PROJECTOR, app_page, button, no_streamlit_exceptio
 EN = texts.EN
 BUTTONS = ("button.play", "button.pause", "button.step", "button.reset")
 # each control by its widget (α is a select slider, which Streamlit marks as a slider)
-CONTROLS = (("stSlider", "setting.n1"), ("stSlider", "setting.alpha"), ("stSelectbox", "setting.activation"))
+CONTROLS = (("stSlider", "setting.n1"), ("stSlider", "setting.alpha"), ("stSelectbox", "setting.activation"),
+            ("stSelectbox", "setting.init"))
 NOTHING_SCROLLED = "() => window.scrollY === 0 && [...document.querySelectorAll('*')].every(e => e.scrollTop === 0)"
 
 

@@ -69,7 +69,7 @@ EN = {
     "derivative.relu": "1 where Z1 > 0, 0 elsewhere",
     "derivative.leaky_relu": "1 where Z1 > 0, 0.01 elsewhere",
     "derivative.linear": "1",
-    "init.random": "Random (small)",
+    "init.random": "Random",
     "init.zeros": "Zeros",
     # what happened
     "notice.network": "New network: {what} changed, so training starts again from step 0.",
@@ -124,7 +124,10 @@ EN = {
     "language": "Language",
     "present.switch": "Presentation mode",
     "present.menu": "☰ Pages",
-    "present.help": "For a projector: no sidebar, everything larger; n1, α and the activation come into the page",
+    "present.help": (
+        "For a projector: no sidebar, everything larger; n1, α, the activation and the initialisation come into "
+        "the page"
+    ),
     "page.equations": "Equations",
     "page.initialisation": "Initialisation",
     "page.gradient_check": "Gradient check",

@@ -73,7 +73,7 @@ KO = {
     "derivative.relu": "Z1 > 0인 곳에서 1, 그 밖에서는 0",
     "derivative.leaky_relu": "Z1 > 0인 곳에서 1, 그 밖에서는 0.01",
     "derivative.linear": "1",
-    "init.random": "임의 (작은 값)",
+    "init.random": "임의 값",
     "init.zeros": "모두 0",
     # what happened
     "notice.network": "새 신경망: {what} 설정이 바뀌어 트레이닝을 스텝 0부터 다시 시작합니다.",
@@ -127,7 +127,9 @@ KO = {
     "language": "언어",
     "present.switch": "발표 모드",
     "present.menu": "☰ 페이지",
-    "present.help": "프로젝터용: 사이드바 없이 모두 크게 보이고, n1, α, 활성화 함수 설정이 페이지 안에 나옵니다",
+    "present.help": (
+        "프로젝터용: 사이드바 없이 모두 크게 보이고, n1, α, 활성화 함수, 초기화 설정이 페이지 안에 나옵니다"
+    ),
     "page.equations": "공식",
     "page.initialisation": "초기화",
     "page.gradient_check": "기울기 검사",
