@@ -94,3 +94,15 @@ def test_in_korean_the_panel_and_the_frames_are_korean():
     _, data, _ = at.session_state[share_panel.MADE]
     run_ = playground_of(at).run_record()
     assert data == animation.render(run_, movie.Request(), animation.labels_from(KO.get, run_))
+
+
+def test_pressed_while_playing_it_pauses_first_and_animates_up_to_where_it_paused():
+    at = click(open_panel(), "×100")
+    playground = playground_of(at)
+    playground.play()
+    playground.advance(count=2, budget=0.05)  # a batch or so trained while playing
+    at = make(at)
+    assert not playground.playing
+    _, data, numbers = at.session_state[share_panel.MADE]
+    assert numbers["step"] == f"{playground.trainer.step_count:,}"
+    assert "Download the animation (GIF)" in downloads(at)
