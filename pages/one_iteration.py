@@ -66,7 +66,7 @@ with where:
     st.progress((stage + 1) / len(loop.STAGES),
                 text=t("iter.stage_of", k=stage + 1, n=len(loop.STAGES), stage=t(f"iter.stage.{loop.STAGES[stage]}")))
 
-lecture_loop, numbers = st.columns([2, 3], gap="medium")
+lecture_loop, numbers = st.columns([5, 8], gap="medium")
 with lecture_loop, st.container(border=True, key="iter.loop"):
     st.subheader(t("iter.loop"))
     rows = [rf"\textcolor{{{loop.HIGHLIGHT if s == loop.STAGES[stage] else loop.DIMMED}}}{{{latex}}}"
@@ -98,8 +98,11 @@ with numbers:
             st.caption(t("iter.logistic"))
             st.latex(loop.LOGISTIC_LATEX)
         with st.container(border=True, key="iter.hidden_layer"):
-            st.latex(r"dZ^{[1]} = W^{[2]T} dZ^{[2]} * g^{[1]\prime}(Z^{[1]}) \qquad " + cols("dZ^{[1]}", it.dZ1))
-            st.latex(loop.G1_PRIME_LATEX[net.activation] + r"\qquad " + cols(r"g^{[1]\prime}", it.g1_prime))
+            # each on two lines: the hidden layer's (n1, m) values are wide
+            st.latex(r"dZ^{[1]} = W^{[2]T} dZ^{[2]} * g^{[1]\prime}(Z^{[1]})")
+            st.latex(cols("dZ^{[1]}", it.dZ1))
+            st.latex(loop.G1_PRIME_LATEX[net.activation])
+            st.latex(cols(r"g^{[1]\prime}", it.g1_prime))
             st.caption(t("iter.elementwise"))
             st.latex(r"dW^{[1]} = \tfrac{1}{m}\, dZ^{[1]} X^{T} = " + full(it.dW1))
             st.latex(r"db^{[1]} = \tfrac{1}{m}\, \texttt{np.sum}(dZ^{[1]}, \texttt{axis=1}, \texttt{keepdims=True}) = "
@@ -108,12 +111,13 @@ with numbers:
             st.code(t("iter.keepdims.code", n1=n1, **{k: str(v) for k, v in shapes.items()}), language="python")
             st.caption(t("iter.keepdims", n1=n1, **{k: str(v) for k, v in shapes.items()}))
     else:
+        st.info(t("iter.apply_says", step=f"{net.step + 1:,}"), icon="➡️")
+        st.caption(t("iter.update.alpha", alpha=f"{alpha:g}"))
         for p, tex in loop.PARAM_LATEX.items():
             g = "d" + p
             with st.container(border=True, key=f"iter.update.{p}"):
-                st.latex(rf"d{tex} = " + full(getattr(it, g)) + rf"\qquad \alpha\, d{tex} = "
-                         + full(getattr(it.scaled, g)))
-                st.latex(rf"{tex} := {tex} - \alpha\, d{tex} = " + full(getattr(it.params, p)) + " - "
-                         + full(getattr(it.scaled, g)) + " = " + full(getattr(it.new, p)))
-        st.caption(t("iter.update.alpha", alpha=f"{alpha:g}"))
-        st.info(t("iter.apply_says", step=f"{net.step + 1:,}"), icon="➡️")
+                # a row each, aligned on "=": side by side they are wider than half a projector
+                st.latex(r"\begin{aligned}" + rf"d{tex} &= " + full(getattr(it, g)) + r" \\ "
+                         + rf"\alpha\, d{tex} &= " + full(getattr(it.scaled, g)) + r" \\ "
+                         + rf"{tex} := {tex} - \alpha\, d{tex} &= " + full(getattr(it.params, p)) + " - "
+                         + full(getattr(it.scaled, g)) + r" \\ &= " + full(getattr(it.new, p)) + r"\end{aligned}")

@@ -27,8 +27,8 @@ STAGES = ("forward", "cost", "backward", "update")
 # The lecture's loop, a line per LaTeX row, and the stage each row belongs to.
 LOOP = (
     (None, r"\textbf{Repeat} \: \{"),
-    ("forward", r"\quad \text{compute } \hat{y}^{(i)},\ i = 1 \dots m:\ Z^{[1]},\ A^{[1]},\ Z^{[2]},\ A^{[2]}"),
-    ("cost", r"\quad J = -\tfrac{1}{m} \textstyle\sum_i \big[\, y \log a^{[2]} + (1 - y) \log(1 - a^{[2]}) \big]"),
+    ("forward", r"\quad \hat{Y} = A^{[2]}:\ Z^{[1]},\ A^{[1]},\ Z^{[2]},\ A^{[2]}"),
+    ("cost", r"\quad J = \tfrac{1}{m} \textstyle\sum_i \mathcal{L}(a^{[2](i)}, y^{(i)})"),
     ("backward", r"\quad dW^{[1]},\ db^{[1]},\ dW^{[2]},\ db^{[2]}"),
     ("update", r"\quad W^{[1]} := W^{[1]} - \alpha\, dW^{[1]}"),
     ("update", r"\quad b^{[1]} := b^{[1]} - \alpha\, db^{[1]}"),

@@ -637,7 +637,7 @@ EN = {
                     "at step {step}.",
     "iter.back": "Back",
     "iter.next": "Next",
-    "iter.apply": "Apply the update: step {step}",
+    "iter.apply": "Update → step {step}",
     "iter.stage_of": "Stage {k} of {n}: {stage}",
     "iter.stage.forward": "Forward propagation",
     "iter.stage.cost": "The cost J",
@@ -651,7 +651,7 @@ EN = {
     "iter.cost_same": "The Playground shows this J at step {step}.",
     "iter.logistic": "These three are logistic regression's gradients, with A1 in the place of X:",
     "iter.elementwise": (
-        "`*` is element-wise (each entry times its own), two (n1, m) matrices; W2ᵀ dZ2 is a matrix product, "
+        "∗ is element-wise (each entry times its own), two (n1, m) matrices; W2ᵀ dZ2 is a matrix product, "
         "(n1, 1) by (1, m)."
     ),
     "iter.keepdims.code": (

@@ -626,7 +626,7 @@ KO = {
                     "스텝 {step}.",
     "iter.back": "이전",
     "iter.next": "다음",
-    "iter.apply": "업데이트 적용: 스텝 {step}",
+    "iter.apply": "업데이트 → 스텝 {step}",
     "iter.stage_of": "{n}단계 중 {k}단계: {stage}",
     "iter.stage.forward": "전 방향전파",
     "iter.stage.cost": "비용함수 J",
@@ -640,7 +640,7 @@ KO = {
     "iter.cost_same": "플레이그라운드도 스텝 {step}에서 이 J를 보여 줍니다.",
     "iter.logistic": "이 세 공식은 로지스틱 회귀의 기울기와 같습니다. X 자리에 A1이 들어갑니다:",
     "iter.elementwise": (
-        "`*`는 element-wise product입니다 (같은 자리의 원소끼리 "
+        "∗는 element-wise product입니다 (같은 자리의 원소끼리 "
         "곱합니다, 두 (n1, m) 매트릭스). W2ᵀ dZ2는 매트릭스 곱입니다, "
         "(n1, 1) 곱하기 (1, m)."
     ),
