@@ -15,10 +15,11 @@ beside it, from the run's first step to the step on screen, as a GIF or an MP4.
   installed; ``mp4_available`` says whether it is.
 - The same run and request give the same file, byte for byte: no clock and no
   random numbers go in, the font is the package's own (fonts/, Noto Sans CJK KR
-  cut down to the characters of the labels: Latin and Korean), and x264 runs on
-  one thread.
+  cut down to Latin, the common Hangul syllables and the labels' signs), and
+  x264 runs on one thread.
 
-Nothing here knows about Streamlit; the texts come from the caller (``labels_from``).
+Nothing here knows about Streamlit; the texts come from the caller (``labels_from``),
+the request and its cost from core/movie.py.
 """
 
 from __future__ import annotations
@@ -110,6 +111,9 @@ def _nice_top(value: float) -> float:
 
 
 def _tick_text(v: float) -> str:
+    """A tick's number: 1,500 or 0.25; a cost past 100,000 (a diverging run's) as 2e+304."""
+    if abs(v) >= 1e5 and v != int(v) or abs(v) >= 1e8:
+        return f"{v:.3g}".replace("-", "−")
     return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.4g}".replace("-", "−")
 
 
@@ -139,10 +143,13 @@ class Scene:
         self.s = s
         self.fonts = {k: _font(max(8, round(v * s))) for k, v in
                       (("caption", 34), ("settings", 20), ("title", 22), ("tick", 17), ("axis", 20))}
-        top = round(124 * s)  # below the caption band and the charts' titles
+        top = round(150 * s)  # below the caption, the settings' line and the charts' titles
         bottom = round(66 * s)
         left = round(96 * s)
         side = min(H - top - bottom, round(0.52 * W) - left)
+        # a frame narrower than 16:9 leaves room below: everything goes down by half of it
+        self.dy = (H - top - bottom - side) // 2
+        top += self.dy
         self.plot = (left, top, left + side, top + side)
         cx0 = self.plot[2] + round(118 * s)
         self.chart = (cx0, top, W - round(36 * s), top + side)
@@ -159,7 +166,7 @@ class Scene:
 
     def _chart_xy(self, step, cost):
         x0, y0, x1, y1 = self.chart
-        px = x0 + np.asarray(step, dtype=float) / self.x_max * (x1 - x0)
+        px = x0 + (np.asarray(step, dtype=float) - self.x_min) / (self.x_max - self.x_min) * (x1 - x0)
         c = np.asarray(cost, dtype=float)
         if self.log:
             v = (np.log10(np.clip(c, self.y_range[0], None)) - math.log10(self.y_range[0])) \
@@ -173,12 +180,12 @@ class Scene:
         draw.text(xy, text, font=self.fonts[font], fill=fill, anchor=anchor)
 
     def _base(self, history, last_step, log):
-        W, H = self.size
         s, labels = self.s, self.labels
         image = Image.new("RGB", self.size, "#FFFFFF")
         draw = ImageDraw.Draw(image)
-        self._text(draw, (W - round(36 * s), round(30 * s)), labels["settings"], "settings", MUTED, "ra")
         x0, y0, x1, y1 = self.plot
+        # under the step, J and α of each frame (drawn by ``draw``)
+        self._text(draw, (x0, self.dy + round(58 * s)), labels["settings"], "settings", MUTED, "la")
         self._text(draw, (x0, y0 - round(14 * s)), labels["boundary"], "title", INK, "ld")
         tick = round(6 * s)
         for v in nice_ticks(float(self.xs[0]), float(self.xs[-1])):
@@ -195,9 +202,14 @@ class Scene:
         costs = np.concatenate([history["cost_train"], history["cost_test"]])
         costs = costs[np.isfinite(costs)]
         self.log = log
-        self.x_max = float(nice_ticks(0, max(last_step, 1), 4)[-1])
-        if self.x_max < last_step:
-            self.x_max = float(_nice_top(last_step))
+        # steps from 0, or from where a run that began later (a loaded network) began
+        self.x_min = float(history["step"][0]) if len(history["step"]) else 0.0
+        if self.x_min == 0:
+            self.x_max = float(nice_ticks(0, max(last_step, 1), 4)[-1])
+            if self.x_max < last_step:
+                self.x_max = float(_nice_top(last_step))
+        else:
+            self.x_max = float(max(last_step, self.x_min + 1))
         if log:
             positive = costs[costs > 0]
             lo = 10 ** math.floor(math.log10(positive.min())) if positive.size else 1e-3
@@ -215,14 +227,14 @@ class Scene:
             draw.line([(cx0, py), (cx1, py)], fill=GRIDLINE, width=1)
             text = f"1e{round(math.log10(v))}" if log else _tick_text(v)
             self._text(draw, (cx0 - tick - 3, py), text.replace("e-", "e−"), "tick", MUTED, "rm")
-        for v in nice_ticks(0, self.x_max, 4):
+        for v in nice_ticks(self.x_min, self.x_max, 4):
             px = float(self._chart_xy(v, self.y_range[0])[0])
             draw.line([(px, cy0), (px, cy1)], fill=GRIDLINE, width=1)
             self._text(draw, (px, cy1 + tick + 2), _tick_text(v), "tick", MUTED, "ma")
         draw.line([(cx0, cy1), (cx1, cy1)], fill=MUTED, width=1)
         draw.line([(cx0, cy0), (cx0, cy1)], fill=MUTED, width=1)
         self._text(draw, ((cx0 + cx1) / 2, cy1 + round(34 * s)), labels["step"], "axis", INK, "ma")
-        self._text(draw, (cx0 - round(70 * s), (cy0 + cy1) / 2), "J", "axis", INK, "rm")
+        self._text(draw, (cx0 - round(80 * s), (cy0 + cy1) / 2), "J", "axis", INK, "rm")
         entries = [(labels["train"], TRAIN_COLORS["cost"])]
         if np.isfinite(history["cost_test"]).any():
             entries.append((labels["test"], TEST_COLOR))
@@ -299,7 +311,7 @@ class Scene:
             draw.ellipse([ex - r, ey - r, ex + r, ey + r], fill=color)
         caption = self.labels["frame"].format(step=f"{frame.step:,}", cost=_cost_text(frame.cost_train),
                                               alpha=f"{frame.alpha:g}")
-        self._text(draw, (x0, round(22 * s)), caption, "caption", INK, "la")
+        self._text(draw, (x0, self.dy + round(8 * s)), caption, "caption", INK, "la")
         return image
 
 
