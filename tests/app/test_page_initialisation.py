@@ -72,6 +72,10 @@ def test_the_initial_scale_is_explained_for_the_chosen_activation(at, activation
     hidden_layer = said.replace("the output's sigmoid", "")  # the output layer's is always the sigmoid
     assert not [a for a, name in NAMES.items() if a != activation and re.search(name, hidden_layer)]
     assert texts.KO[f"initialisation.scale.explain.{activation}"]
+    # the section's title is over every activation's explanation: it claims no saturation
+    assert texts.EN["initialisation.section.scale"] in [h.value for h in at.header]
+    assert "saturat" not in texts.EN["initialisation.section.scale"] and "포화" not in texts.KO[
+        "initialisation.section.scale"]
     mean_dg = float(metrics(at, texts.EN["initialisation.metric.mean_dg"])[0])
     if activation == "sigmoid":
         assert "1/4" in said and mean_dg <= 0.25

@@ -325,7 +325,7 @@ EN = {
     "initialisation.run.zeros": "Zeros",
     "initialisation.run.random": "Random × {scale}",
     "initialisation.panel": "{run}, after {steps} steps",
-    "initialisation.metric.spread": "Spread of W1's rows",
+    "initialisation.metric.spread": "W1 row spread",
     "initialisation.help.spread": (
         "The largest difference between two rows of W1, input by input: 0 when every hidden unit "
         "has the same weights, the symmetry unbroken"
@@ -355,7 +355,7 @@ EN = {
     "initialisation.fig.input0": "W1[i, 0]",
     "initialisation.fig.input1": "W1[i, 1]",
     "initialisation.fig.value": "weight",
-    "initialisation.section.scale": "The initial scale: large weights saturate g1",
+    "initialisation.section.scale": "The initial scale: large weights and the slope of g1",
     "initialisation.scale.explain.tanh": (
         "Large initial weights make |Z1| large, where tanh is flat: its slope g1′(Z1) = 1 − A1² is "
         "near 0, the gradients through the hidden layer almost vanish, and learning is slow. Small "

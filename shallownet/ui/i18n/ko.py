@@ -349,7 +349,7 @@ KO = {
     "initialisation.fig.input0": "W1[i, 0]",
     "initialisation.fig.input1": "W1[i, 1]",
     "initialisation.fig.value": "가중치",
-    "initialisation.section.scale": "초기 스케일: 큰 가중치는 g1을 포화시킵니다",
+    "initialisation.section.scale": "초기 스케일: 큰 가중치와 g1의 도함수",
     "initialisation.scale.explain.tanh": (
         "초기 가중치가 크면 |Z1|이 커지는데, 그곳에서 tanh는 평평합니다: 도함수 g1′(Z1) = 1 − A1²가 0에 가까워 "
         "숨겨진 레이어를 지나는 기울기가 거의 사라지고 트레이닝이 느려집니다. 작은 가중치는 Z1을 0 근처에 두어 "
@@ -420,8 +420,8 @@ KO = {
     ),
     "hidden_units.untrained.zeros": (
         "이 신경망은 아직 트레이닝되지 않았고, 모두 0에서 시작합니다: W1, b1, W2, b2가 모두 0이라 모든 유닛이 평면 "
-        "전체에서 g1(0) = {value}을 내고 직선을 긋지 않습니다. 트레이닝해도 유닛들은 서로 구별되지 않습니다: 0으로 "
-        "초기화하면 대칭이 깨지지 않습니다."
+        "전체에서 같은 값 (g1(0) = {value})을 내고 직선을 긋지 않습니다. 트레이닝해도 유닛들은 서로 구별되지 "
+        "않습니다: 0으로 초기화하면 대칭이 깨지지 않습니다."
     ),
     "hidden_units.section.units": "평면 위의 각 숨겨진 유닛",
     "hidden_units.units.explain": (
