@@ -103,7 +103,7 @@ def test_the_sidebar_starts_with_the_pages_links_in_the_pages_language_then_the_
             top = _sidebar_top(at)
             links = [label for kind, label in top if kind == "page_link"]
             assert links == [table[f"page.{name}"] for name in (
-                "playground", "equations", "initialisation", "gradient_check", "hidden_units",
+                "playground", "equations", "one_iteration", "initialisation", "gradient_check", "hidden_units",
                 "hidden_layer_size")], top
             assert top[0] == ("caption", table["nav.train"]) and ("caption", table["nav.lecture"]) in top
             kinds = [kind for kind, _ in top]
