@@ -19,7 +19,7 @@ with st.container(key="page-title"):  # the title and introduction: left out in 
     st.title(t("playground.title"))
     st.caption(t("playground.intro"))
 with st.container():
-    controls.in_page()  # presentation mode: n1, alpha and the activation above the buttons
+    controls.in_page()  # presentation mode: n1, alpha, the activation and the initialisation above the buttons
 # The buttons keep their place above the view but are drawn after it, as the
 # sidebar is: on a session's first run a moment after it (see panels.wait_for_view).
 buttons = st.empty()  # its room is kept meanwhile (app.css)
