@@ -63,6 +63,8 @@ SCREEN_WORD_SECONDS = 0.3
 # server's CPU, so that a link asking for a million steps on a big network
 # holds a core for seconds, not minutes; Play goes on from where it stopped.
 GOAL_CPU_SECONDS = 5.0
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
+DEFAULT_SPEED = 100
 
 # The sessions of this process that asked for a batch (the budget's sharers)
 _batch_takers: weakref.WeakSet = weakref.WeakSet()
@@ -73,8 +75,6 @@ def sessions_playing(now: float) -> int:
     the last two BATCH_SECONDS and still play."""
     return sum(1 for p in list(_batch_takers)
                if p.playing and p.last_batch is not None and now - p.last_batch < 2 * BATCH_SECONDS)
-SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # steps per frame
-DEFAULT_SPEED = 100
 
 
 def _locked(method):
