@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from shallownet.core.network import Params, forward
+
 
 class Grid(NamedTuple):
     """xs (n,), ys (n,) and points (2, n * n), where points[:, j * n + i] = (xs[i], ys[j]),
@@ -101,3 +103,17 @@ def level_segments(xs, ys, V, level: float = 0.5) -> np.ndarray:
         for pair in (first, second):
             segments.append(np.stack([p[rows, pair[:, 0]], p[rows, pair[:, 1]]], axis=1))
     return np.concatenate(segments)
+
+
+def boundary(params: Params, activation: str, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
+    """A2 of the network ``params`` on ``grid`` (an image, rows along y) and the
+    A2 = 0.5 line as segments, traced on Z2 = 0 (the same curve, smooth where A2
+    jumps from 0 to 1 within a cell). Single precision, as the live view's
+    pictures; double where weights beyond it (a network about to diverge) overflow."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        cache = forward(params, grid.points, activation, np.float32)
+        Z2, A2 = cache.Z2, cache.A2
+        if not np.isfinite(A2).all():
+            cache = forward(params, grid.points, activation)
+            Z2, A2 = np.nan_to_num(cache.Z2, nan=0.0), np.nan_to_num(cache.A2, nan=0.5)
+    return grid.image(A2[0]), level_segments(grid.xs, grid.ys, grid.image(Z2[0]), 0.0)

@@ -15,9 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from shallownet.core.grid import Grid, level_segments
 from shallownet.core.history import Record
-from shallownet.core.network import Params, forward
+from shallownet.core.network import Params
 from shallownet.core.trainer import Run, Trainer
 
 SPACINGS = ("early", "even")
@@ -89,17 +88,3 @@ def replay(run: Run, steps, on_progress=None) -> Replayed:
     if on_progress and total == 0:
         on_progress(0, 0)
     return Replayed(states, trainer.history.columns())
-
-
-def boundary(params: Params, activation: str, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
-    """A2 of the network ``params`` on ``grid`` (an image, rows along y) and the
-    A2 = 0.5 line as segments, traced on Z2 = 0 (the same curve, smooth where A2
-    jumps from 0 to 1 within a cell). Single precision, as the live view's
-    pictures; double where weights beyond it (a network about to diverge) overflow."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        cache = forward(params, grid.points, activation, np.float32)
-        Z2, A2 = cache.Z2, cache.A2
-        if not np.isfinite(A2).all():
-            cache = forward(params, grid.points, activation)
-            Z2, A2 = np.nan_to_num(cache.Z2, nan=0.0), np.nan_to_num(cache.A2, nan=0.5)
-    return grid.image(A2[0]), level_segments(grid.xs, grid.ys, grid.image(Z2[0]), 0.0)

@@ -34,9 +34,9 @@ from typing import NamedTuple
 import numpy as np
 from PIL import GifImagePlugin, Image, ImageDraw, ImageFont
 
-from shallownet.core.grid import make_grid
+from shallownet.core.grid import boundary, make_grid
 from shallownet.core.movie import FPS, GRID_POINTS, Request, estimate
-from shallownet.core.replay import boundary, frame_steps, replay
+from shallownet.core.replay import frame_steps, replay
 from shallownet.core.trainer import Run
 from shallownet.plots.boundary_png import colorize
 from shallownet.plots.playground import BOUNDARY_COLOR, CLASS_COLORS, PROBA_COLORSCALE, TEST_COLOR, TRAIN_COLORS

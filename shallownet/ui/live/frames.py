@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from shallownet.core.grid import Grid, level_segments
+from shallownet.core.grid import Grid, boundary
 from shallownet.core.history import Record
 from shallownet.core.trainer import Trainer
 from shallownet.plots import playground as figures
@@ -66,19 +66,9 @@ def format_metrics(r: Record, lang: str | None = None) -> dict:
 
 
 def boundary_on(trainer: Trainer, grid):
-    """A2 on the grid, and the A2 = 0.5 line. The line is traced on Z2 = 0, the
-    same curve: Z2 varies smoothly where A2 jumps from 0 to 1 within a cell, so
-    interpolating Z2 puts the line where it really is. Single precision: the
-    heatmap has 256 levels and the line is drawn to a tenth of a pixel, and it
-    is the dearer part of a frame in double (~4x, see network.forward)."""
-    Z2, A2 = trainer.output_on(grid.points, np.float32)
-    if not np.isfinite(A2).all():
-        # weights beyond single precision (~3e38), as a network about to diverge has
-        Z2, A2 = trainer.output_on(grid.points, np.float64)
-        A2 = np.nan_to_num(A2, nan=0.5)
-        Z2 = np.nan_to_num(Z2, nan=0.0)
-    shape = (len(grid.ys), len(grid.xs))
-    return A2.reshape(shape), level_segments(grid.xs, grid.ys, Z2.reshape(shape), 0.0)
+    """A2 of the trainer's network on the grid, and the A2 = 0.5 line (core/grid.py,
+    ``boundary``)."""
+    return boundary(trainer.params, trainer.settings.activation, grid)
 
 
 # The view's forward pass reads the parameters unit by unit: (W1[k, 0], W1[k, 1],
