@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from PIL import GifImagePlugin, Image, ImageDraw, ImageFont
+from PIL import GifImagePlugin, Image, ImageColor, ImageDraw, ImageFont
 
 from shallownet.core.grid import boundary, make_grid
 from shallownet.core.movie import FPS, GRID_POINTS, Request, estimate
@@ -85,10 +85,6 @@ def labels_from(text: Callable[[str], str], run: Run) -> dict[str, str]:
 @functools.lru_cache(maxsize=16)
 def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_FILE), size)
-
-
-def _rgb(color: str) -> tuple[int, int, int]:
-    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
@@ -258,7 +254,7 @@ class Scene:
         for X, Y, test in ((X_train, Y_train, False), (X_test, Y_test, True)):
             px, py = self._plane(X[0], X[1])
             for cx, cy, c in zip((px - x0) * k, (py - y0) * k, Y[0]):
-                color = _rgb(CLASS_COLORS[int(c)])
+                color = ImageColor.getrgb(CLASS_COLORS[int(c)])
                 box = [cx - r, cy - r, cx + r, cy + r]
                 if test:
                     draw.ellipse(box, fill=(255, 255, 255, 255), outline=color, width=round(2 * k * self.s) or 1)
@@ -327,15 +323,15 @@ def palette() -> list[tuple[int, int, int]]:
     colors = [tuple(int(v) for v in c) for c in colorize(np.linspace(0.0, 1.0, 120)[None, :])[0]]
     colors += [(v, v, v) for v in np.linspace(0, 255, 48).round().astype(int)]
     for c in (*CLASS_COLORS, TEST_COLOR):
-        r = np.array(_rgb(c), dtype=float)
+        r = np.array(ImageColor.getrgb(c), dtype=float)
         for f in np.linspace(0, 1, 14, endpoint=False):
             colors.append(tuple(int(v) for v in np.rint(r + (255 - r) * f)))
-    stops = [_rgb(c) for _, c in PROBA_COLORSCALE]
+    stops = [ImageColor.getrgb(c) for _, c in PROBA_COLORSCALE]
     for c in CLASS_COLORS:  # a point's edge over the heatmap's ends
         for end in (stops[0], stops[-1]):
             for f in (0.25, 0.5, 0.75):
-                colors.append(tuple(int(round(a + (b - a) * f)) for a, b in zip(_rgb(c), end)))
-    colors += [_rgb(c) for c in (INK, MUTED, GRIDLINE, BOUNDARY_COLOR, *TRAIN_COLORS.values())]
+                colors.append(tuple(int(round(a + (b - a) * f)) for a, b in zip(ImageColor.getrgb(c), end)))
+    colors += [ImageColor.getrgb(c) for c in (INK, MUTED, GRIDLINE, BOUNDARY_COLOR, *TRAIN_COLORS.values())]
     # Pillow matches a pixel by its colour rounded down to a multiple of 4 in each
     # channel: white (255, 255, 255) goes by (252, 252, 252), so no other colour may
     # be nearer that, or a white background would come out a shade off white

@@ -11,19 +11,15 @@ from __future__ import annotations
 import io
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image, ImageColor, ImageDraw
 
 from shallownet.plots.playground import BOUNDARY_COLOR, CLASS_COLORS, PROBA_COLORSCALE
-
-
-def _rgb(color: str) -> tuple[int, int, int]:
-    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def colorize(P: np.ndarray) -> np.ndarray:
     """Probabilities (ny, nx) in [0, 1] to RGB (ny, nx, 3) along PROBA_COLORSCALE."""
     stops = np.array([s for s, _ in PROBA_COLORSCALE])
-    colors = np.array([_rgb(c) for _, c in PROBA_COLORSCALE], dtype=float)
+    colors = np.array([ImageColor.getrgb(c) for _, c in PROBA_COLORSCALE], dtype=float)
     p = np.clip(np.nan_to_num(P, nan=0.5), 0.0, 1.0)
     rgb = np.stack([np.interp(p, stops, colors[:, k]) for k in range(3)], axis=-1)
     return np.rint(rgb).astype(np.uint8)
@@ -40,12 +36,12 @@ def boundary_png(xs, ys, P, segments, X_train, Y_train, X_test, Y_test, *, size:
         return (x - x0) / (x1 - x0) * (size - 1), (y1 - y) / (y1 - y0) * (size - 1)
 
     for (a, b) in np.asarray(segments).reshape(-1, 2, 2):
-        draw.line([px(*a), px(*b)], fill=_rgb(BOUNDARY_COLOR), width=3)
+        draw.line([px(*a), px(*b)], fill=ImageColor.getrgb(BOUNDARY_COLOR), width=3)
     r = max(3, size // 160)
     for X, Y, test in ((X_train, Y_train, False), (X_test, Y_test, True)):
         for (x, y), c in zip(X.T, Y[0]):
             cx, cy = px(x, y)
-            color = _rgb(CLASS_COLORS[int(c)])
+            color = ImageColor.getrgb(CLASS_COLORS[int(c)])
             box = [cx - r, cy - r, cx + r, cy + r]
             if test:
                 draw.ellipse(box, fill=(255, 255, 255), outline=color, width=2)
